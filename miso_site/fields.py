@@ -1,0 +1,35 @@
+"""Model fields shared by every content type."""
+
+from django_prose_editor.fields import ProseEditorField
+
+# What the editor offers is also exactly what the sanitiser lets through.
+RICH_TEXT_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+}
+
+
+class RichTextField(ProseEditorField):
+    """HTML body text, sanitised with nh3 whenever it is saved.
+
+    django-prose-editor cleans only in forms; cleaning again in ``pre_save``
+    also covers imports, the shell and the demo loader. modeltranslation copies
+    the field per language, so every language column is cleaned.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = self.sanitize(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
+        return value

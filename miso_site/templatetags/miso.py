@@ -1,0 +1,54 @@
+"""Site-wide template tags.
+
+``{% translated obj "field" %}`` shows a translated field with its fallback
+marked: where the visitor's language has no text yet, the German text is shown inside
+an element with ``lang="de" dir="ltr"`` (so screen readers pronounce it right
+and Arabic pages keep it left-to-right), followed by a short note.
+"""
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from miso_site.fields import RichTextField
+from miso_site.translated import is_fallback
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated(obj, field_name):
+    value = getattr(obj, field_name) or ""
+    rich = isinstance(obj._meta.get_field(field_name), RichTextField)
+    # Rich text was sanitised when it was saved.
+    html = mark_safe(value) if rich else conditional_escape(value)  # noqa: S308
+    if not is_fallback(obj, field_name):
+        return html
+    note = gettext("Not yet translated; shown in German.")
+    if rich:
+        return format_html(
+            '<div lang="de" dir="ltr">{}</div><p class="untranslated">{}</p>', html, note
+        )
+    return format_html(
+        '<span lang="de" dir="ltr">{}</span> <small class="untranslated">({})</small>',
+        html,
+        note,
+    )
+
+
+@register.simple_tag
+def email_link(address, text=""):
+    """A working ``mailto:`` link, written as character references.
+
+    Browsers and screen readers read it like any link; simple harvesters that
+    search the page source for ``@`` and ``mailto:`` do not find it.
+    """
+    if not address:
+        return ""
+
+    def encode(value):
+        return "".join(f"&#{ord(char)};" for char in value)
+
+    label = conditional_escape(text) if text else encode(address)
+    return mark_safe(f'<a href="{encode("mailto:" + address)}">{label}</a>')  # noqa: S308

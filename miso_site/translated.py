@@ -1,0 +1,34 @@
+"""Reading translated fields the way visitors see them.
+
+modeltranslation falls back to German when a language column is empty. These
+helpers make that fallback visible (marked ``lang="de"``) and sortable.
+"""
+
+from django.conf import settings
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+
+def shown_value(field_name, language=None):
+    """The expression for what a visitor reads: the language's text, else the German one.
+
+    Order by it (``order_by(shown_value("name"))``) so untranslated items keep
+    their place instead of sorting first with an empty column.
+    """
+    language = language or get_language()
+    own = F(build_localized_fieldname(field_name, language))
+    if language == settings.LANGUAGE_CODE:
+        return own
+    fallback = F(build_localized_fieldname(field_name, settings.LANGUAGE_CODE))
+    return Coalesce(NullIf(own, Value("")), fallback)
+
+
+def is_fallback(obj, field_name, language=None):
+    """True when ``obj`` shows the German text because ``language`` has none."""
+    language = language or get_language()
+    if language == settings.LANGUAGE_CODE:
+        return False
+    own = getattr(obj, build_localized_fieldname(field_name, language), None)
+    return not own and bool(getattr(obj, field_name, None))

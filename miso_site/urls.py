@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from pages.sitemaps import PagesSitemap
+
+from . import views
+
+sitemaps = {
+    "pages": PagesSitemap,
+}
+
+# Paths outside the language prefix: admin, language switch, machine-read files.
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
+    path("members/", include("members.urls")),
+    path("news/", include("news.urls")),
+    path("events/", include("events.urls")),
+    path("projects/", include("projects.urls")),
+    path("documents/", include("documents.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

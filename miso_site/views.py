@@ -1,0 +1,62 @@
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic.edit import FormView
+
+from .forms import client_address
+from .mail import notify_office
+
+
+class StoredSubmissionView(FormView):
+    """A public form whose submission is stored first and then announced to the office.
+
+    The model needs a ``language`` and an ``office_notified`` field. A failing
+    mail server leaves ``office_notified`` false, so the office can see it in
+    the admin: nothing the visitor sent is lost.
+    """
+
+    notification_subject = ""
+    notification_template = ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["client_address"] = client_address(self.request)
+        return kwargs
+
+    def prepare(self, submission):
+        """Set fields the form does not ask for, before the first save."""
+
+    def form_valid(self, form):
+        submission = form.save(commit=False)
+        submission.language = get_language()
+        self.prepare(submission)
+        submission.save()
+        form.save_m2m()
+        submission.office_notified = notify_office(
+            self.notification_subject, self.notification_template, {"submission": submission}
+        )
+        submission.save(update_fields=["office_notified"])
+        return redirect(self.get_success_url())
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For the load balancer: 200 while the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

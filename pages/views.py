@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from members.models import MemberOrganisation
+from miso_site.views import StoredSubmissionView
+
+from .forms import ContactForm
+from .models import ContactMessage, Page, Principle
+
+
+class PageMixin:
+    """Adds the editable ``Page`` with the view's ``page_key`` to the context."""
+
+    page_key = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = get_object_or_404(Page, key=self.page_key)
+        return context
+
+
+class PageView(PageMixin, TemplateView):
+    template_name = "pages/page.html"
+
+
+class HomeView(PageMixin, TemplateView):
+    page_key = Page.Key.HOME
+    template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["member_count"] = MemberOrganisation.objects.active().count()
+        return context
+
+
+class PrinciplesView(PageMixin, TemplateView):
+    page_key = Page.Key.PRINCIPLES
+    template_name = "pages/principles.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["principles"] = Principle.objects.all()
+        return context
+
+
+class AllPrinciplesView(TemplateView):
+    """The principles in all seven languages side by side, each in its own language."""
+
+    template_name = "pages/principles_all.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        principles = list(Principle.objects.all())
+        blocks = []
+        for code, name in settings.LANGUAGES:
+            texts = [text for p in principles if (text := getattr(p, f"text_{code}"))]
+            if not texts:
+                continue
+            with translation.override(code):
+                heading = str(_("Our principles"))
+            blocks.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "bidi": code in settings.LANGUAGES_BIDI,
+                    "heading": heading,
+                    "texts": texts,
+                }
+            )
+        context["blocks"] = blocks
+        return context
+
+
+class ContactView(PageMixin, StoredSubmissionView):
+    page_key = Page.Key.CONTACT
+    template_name = "pages/contact.html"
+    form_class = ContactForm
+    success_url = reverse_lazy("pages:contact-thanks")
+    notification_subject = _("New message from the contact form")
+    notification_template = "pages/email/contact_message.txt"
+
+    def prepare(self, submission):
+        submission.kind = ContactMessage.Kind.CONTACT
+
+
+class ImprintView(PageMixin, TemplateView):
+    page_key = Page.Key.IMPRINT
+    template_name = "pages/imprint.html"
