@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from miso_site.fields import RichTextField
+from miso_site.images import variant_name, variant_widths
 from miso_site.translated import is_fallback
 
 register = template.Library()
@@ -52,3 +53,35 @@ def email_link(address, text=""):
 
     label = conditional_escape(text) if text else encode(address)
     return mark_safe(f'<a href="{encode("mailto:" + address)}">{label}</a>')  # noqa: S308
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
+    """A ``ResponsiveImageField`` as ``<picture>`` with WebP and JPEG ``srcset``.
+
+    Width and height come from the model's ``width_field``/``height_field``,
+    so rendering never opens the file.
+    """
+    if not image:
+        return {"image": None}
+    field = image.field
+    width = getattr(image.instance, field.width_field)
+    height = getattr(image.instance, field.height_field)
+    storage = image.storage
+    widths = variant_widths(width)
+
+    def srcset(extension):
+        return ", ".join(
+            f"{storage.url(variant_name(image.name, w, extension))} {w}w" for w in widths
+        )
+
+    return {
+        "image": image,
+        "alt": alt,
+        "sizes": sizes,
+        "width": width,
+        "height": height,
+        "webp_srcset": srcset("webp"),
+        "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{image.url} {width}w"])),
+        "eager": eager,
+    }
