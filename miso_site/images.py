@@ -58,18 +58,21 @@ class ImageCheck:
                         params={"max": self.max_pixels // 1_000_000},
                     )
                 image.verify()
-        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as err:
             raise ValidationError(
-                _("This file is not an image we can use. Please upload a JPEG, PNG, WebP or GIF file."),
+                _(
+                    "This file is not an image we can use. "
+                    "Please upload a JPEG, PNG, WebP or GIF file."
+                ),
                 code="not_an_image",
-            ) from error
+            ) from err
         finally:
             upload.seek(0)
 
     def __eq__(self, other):
-        return (
-            isinstance(other, ImageCheck)
-            and (self.max_bytes, self.max_pixels) == (other.max_bytes, other.max_pixels)
+        return isinstance(other, ImageCheck) and (self.max_bytes, self.max_pixels) == (
+            other.max_bytes,
+            other.max_pixels,
         )
 
     def deconstruct(self):
