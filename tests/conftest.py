@@ -11,6 +11,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 def _isolated_cache_and_media(settings, tmp_path):
     """Every test starts with an empty cache and its own media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()
     yield
     cache.clear()
