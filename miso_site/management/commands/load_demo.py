@@ -19,5 +19,8 @@ class Command(BaseCommand):
                 module_name = f"{app_config.name}.demo"
                 if find_spec(module_name) is None:
                     continue
-                created = import_module(module_name).load()
+                loader = getattr(import_module(module_name), "load", None)
+                if loader is None:  # miso_site.demo holds the helpers, not content
+                    continue
+                created = loader()
                 self.stdout.write(f"{app_config.label}: {created} new demo objects")
