@@ -5,12 +5,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.sitemaps import DocumentsSitemap
 from pages.sitemaps import PagesSitemap
 
 from . import views
 
 sitemaps = {
     "pages": PagesSitemap,
+    "documents": DocumentsSitemap,
 }
 
 # Paths outside the language prefix: admin, language switch, machine-read files.
