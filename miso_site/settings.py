@@ -9,6 +9,7 @@ SQLite; with ``DEBUG=false`` the site refuses to start until ``SECRET_KEY`` and
 from pathlib import Path
 
 import environ
+from csp import constants as csp
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "csp",
     "miso_site",
     "pages",
     "members",
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "miso_site.middleware.ContentSecurityPolicyMiddleware",
+    "miso_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -163,6 +167,45 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A refused form (expired or missing CSRF token) gets a translated page.
+CSRF_FAILURE_VIEW = "miso_site.views.csrf_failure"
+
+# Public pages load only the site's own files: no inline scripts or styles, nothing
+# from other hosts. The one exception is map tiles (images only), which the map
+# requests only after the visitor has agreed. SECURITY.md explains each rule.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:", "https://tile.openstreetmap.org"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+# Added under /admin/ only: the rich-text editor's import map carries the page's
+# nonce, and the editor and the language tabs set inline styles.
+CONTENT_SECURITY_POLICY_ADMIN = {"script-src": [csp.NONCE], "style-src": [csp.UNSAFE_INLINE]}
+# Browser features no page uses are switched off for the site and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
 
 LOGGING = {
     "version": 1,

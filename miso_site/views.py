@@ -1,6 +1,6 @@
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -41,6 +41,11 @@ class StoredSubmissionView(FormView):
         )
         submission.save(update_fields=["office_notified"])
         return redirect(self.get_success_url())
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token: a page in the visitor's language."""
+    return render(request, "403_csrf.html", status=403)
 
 
 @require_GET

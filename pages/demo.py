@@ -26,7 +26,9 @@ def load():
         for hours in data["opening_hours"]:
             OpeningHours.objects.create(association=association, **hours)
 
-    for key, page in content["pages"].items():
+    # The accessibility statement and the easy-to-read page keep their texts apart.
+    pages = content["pages"] | read_json(__file__, "accessibility.json")["pages"]
+    for key, page in pages.items():
         _page, is_new = Page.objects.get_or_create(
             key=key, defaults=translated_fields(page, PAGE_FIELDS)
         )

@@ -15,6 +15,8 @@ class Page(models.Model):
         CONTACT = "contact", _("Contact")
         IMPRINT = "imprint", _("Imprint")
         PRIVACY = "privacy", _("Privacy")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+        EASY_READ = "easy_read", _("Easy to read")
 
     key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True)
     title = models.CharField(_("title"), max_length=200)

@@ -19,6 +19,8 @@ class PagesSitemap(Sitemap):
             "pages:contact",
             "pages:imprint",
             "pages:privacy",
+            "pages:accessibility",
+            "pages:easy-read",
         ]
 
     def location(self, item):

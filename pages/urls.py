@@ -19,4 +19,15 @@ urlpatterns = [
     ),
     path("imprint/", views.ImprintView.as_view(), name="imprint"),
     path("privacy/", views.PageView.as_view(page_key=Page.Key.PRIVACY), name="privacy"),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path(
+        "accessibility/thanks/",
+        TemplateView.as_view(template_name="pages/accessibility_thanks.html"),
+        name="accessibility-thanks",
+    ),
+    path(
+        "easy-read/",
+        views.PageView.as_view(page_key=Page.Key.EASY_READ, template_name="pages/easy_read.html"),
+        name="easy-read",
+    ),
 ]

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from members.models import MemberOrganisation
 from miso_site.views import StoredSubmissionView
 
-from .forms import ContactForm
+from .forms import BarrierReportForm, ContactForm
 from .models import ContactMessage, Page, Principle
 
 
@@ -85,6 +85,27 @@ class ContactView(PageMixin, StoredSubmissionView):
 
     def prepare(self, submission):
         submission.kind = ContactMessage.Kind.CONTACT
+
+
+class AccessibilityView(PageMixin, StoredSubmissionView):
+    """The accessibility statement, with a form to report a barrier."""
+
+    page_key = Page.Key.ACCESSIBILITY
+    template_name = "pages/accessibility.html"
+    form_class = BarrierReportForm
+    success_url = reverse_lazy("pages:accessibility-thanks")
+    notification_subject = _("New barrier report from the website")
+    notification_template = "pages/email/barrier_report.txt"
+
+    def get_initial(self):
+        # The footer's link passes the page the visitor came from.
+        return {"page_url": self.request.GET.get("page", "")[:500]}
+
+    def prepare(self, submission):
+        submission.kind = ContactMessage.Kind.BARRIER
+        # The office reads German, whatever language the visitor used.
+        with translation.override(settings.LANGUAGE_CODE):
+            submission.subject = str(ContactMessage.Kind.BARRIER.label)
 
 
 class ImprintView(PageMixin, TemplateView):
