@@ -41,5 +41,23 @@ messages: $(VENV)/.installed
 	$(MANAGE) makemessages --no-location --no-obsolete $(foreach l,de en fr es ru uk ar,-l $(l)) \
 		--ignore=.venv --ignore=staticfiles --ignore=bench
 
+## serve: the site as in production: gunicorn (miso_site/gunicorn.conf.py), DEBUG=false,
+## compressed hashed static files. Without SECRET_KEY it makes a throwaway key for this
+## local run and answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY,
+## ALLOWED_HOSTS and keeps SECURE_SSL_REDIRECT on (README, "Deploy").
+SERVE_ENV = DEBUG=false SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
+serve: setup
+	@test -n "$$SECRET_KEY" || echo "make serve: SECRET_KEY is not set; using a throwaway key for this local run."
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config miso_site/gunicorn.conf.py miso_site.wsgi
+
+## bench: generate a large site in var/bench.sqlite3, serve it with `make serve` and load it
+## with wrk (installed from Debian's packages if missing); prints one table (README, "Benchmark")
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles

@@ -52,6 +52,11 @@ MIDDLEWARE = [
     "miso_site.middleware.ContentSecurityPolicyMiddleware",
     "miso_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every page; then the page cache (miso_site/cache.py), which
+    # stores pages already compressed, before sessions or languages cost anything.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "miso_site.cache.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,6 +92,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBU
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://miso")}
+# Anonymous visitors' pages are cached this many seconds at most (0 switches the
+# page cache off, as in development); every content change clears them at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
+# With the local-memory cache, the file whose time tells every worker that content changed.
+PAGE_CACHE_STAMP = Path(env("PAGE_CACHE_STAMP", default=str(BASE_DIR / "var" / "page-cache.stamp")))
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Shared by every server behind the load balancer; the database keeps them too.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +153,23 @@ STORAGES = {
         )
     },
 }
+
+if env("MEDIA_STORAGE", default="local") == "s3":
+    # Uploads on S3-compatible object storage (django-storages), shared by every server.
+    # Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (read by boto3).
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": env("AWS_STORAGE_BUCKET_NAME"), "querystring_auth": False},
+    }
+    # Members-only documents: a bucket nobody can read from outside; the download view fetches.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": env("AWS_PRIVATE_BUCKET_NAME"), "default_acl": "private"},
+    }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

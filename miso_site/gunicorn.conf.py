@@ -1,0 +1,25 @@
+"""gunicorn settings for `make serve` and production; each can be overridden from the environment.
+
+Workers are processes (Python runs one request at a time per process); each has
+a few threads so that a slow client or a keep-alive connection does not hold
+a whole worker. Workers are replaced after a number of requests, which bounds
+the memory any one of them can grow to.
+"""
+
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 9)))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 2))
+keepalive = 5
+timeout = 30
+graceful_timeout = 20
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
+max_requests_jitter = max_requests // 10
+# Load the application once in the master: workers share its memory until they write to it.
+preload_app = True
+# Trust X-Forwarded-* only from the load balancer's address.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("ACCESS_LOG") or None
+errorlog = "-"
