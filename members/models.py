@@ -1,0 +1,481 @@
+"""The network's members and people: organisations, meeting points, board, team."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from miso_site.fields import RichTextField
+from miso_site.images import MB, ResponsiveImageField
+
+
+class District(models.Model):
+    """A part of the city, for example Linden-Nord; it may lie within a larger one."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    part_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parts",
+        verbose_name=_("part of"),
+        help_text=_("Filtering by the larger district also finds organisations in this one."),
+    )
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('members:directory')}?district={self.slug}"
+
+
+class FocusArea(models.Model):
+    """What an organisation works on, for example education or refugee support."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('members:directory')}?focus={self.slug}"
+
+
+class Language(models.Model):
+    """A language an organisation works in, named in the visitor's language and in itself."""
+
+    code = models.SlugField(
+        _("language code"),
+        max_length=12,
+        unique=True,
+        help_text=_("ISO 639 code, for example 'el' for Greek or 'ku' for Kurdish."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    endonym = models.CharField(
+        _("name in the language itself"), max_length=100, help_text=_("For example Ελληνικά.")
+    )
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('members:directory')}?language={self.code}"
+
+
+class Located(models.Model):
+    """A place that can be shown on the map once the visitor has agreed to load it."""
+
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, for example 52.3759. Leave empty to keep it off the map."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, for example 9.7320."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Enter both latitude and longitude, or neither."), code="half_position"
+            )
+
+    @property
+    def has_position(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+class MemberOrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def in_district(self, district):
+        """Organisations in the district or in one of its parts."""
+        return self.filter(Q(district=district) | Q(district__part_of=district))
+
+    def search(self, text, language):
+        """Name, short name or description (in ``language`` or German) contains ``text``."""
+        description_fields = {
+            build_localized_fieldname("description", code) for code in (language, "de")
+        }
+        condition = Q(name__icontains=text) | Q(short_name__icontains=text)
+        for field_name in description_fields:
+            condition |= Q(**{f"{field_name}__icontains": text})
+        return self.filter(condition)
+
+    def for_listing(self):
+        """Everything a card shows, in a fixed number of queries."""
+        return self.select_related("district").prefetch_related("focus_areas", "languages")
+
+
+class MemberOrganisation(Located):
+    """A member of the network, as its entry in the public directory shows it."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("For example IIK or ADV Nord.")
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = RichTextField(_("description"))
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="organisations", verbose_name=_("focus areas")
+    )
+    languages = models.ManyToManyField(
+        Language,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("languages"),
+        help_text=_("The languages the organisation works in."),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("district"),
+    )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, default="Hannover")
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    logo = ResponsiveImageField(
+        _("logo"),
+        blank=True,
+        upload_to="members/logos/",
+        width_field="logo_width",
+        height_field="logo_height",
+        max_bytes=5 * MB,
+        max_pixels=20_000_000,
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Only active members appear on the website.")
+    )
+
+    objects = MemberOrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member organisation")
+        verbose_name_plural = _("member organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:organisation-detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def unique_slug(cls, name):
+        """A slug for a new organisation, numbered if another one has it already."""
+        base = slugify(name)[:70] or "organisation"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+
+class MeetingPoint(Located):
+    """A neighbourhood meeting point (Treffpunkt) where the network is present in person."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    host = models.ForeignKey(
+        MemberOrganisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_points",
+        verbose_name=_("host organisation"),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_points",
+        verbose_name=_("district"),
+    )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, default="Hannover")
+    opening_times = models.TextField(_("opening times"), blank=True)
+    offers = models.TextField(_("what it offers"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_example = models.BooleanField(
+        _("example data"),
+        default=False,
+        help_text=_("Invented demo details: replace them with the real ones and untick this."),
+    )
+
+    class Meta:
+        verbose_name = _("meeting point")
+        verbose_name_plural = _("meeting points")
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('members:meeting-points')}#{self.slug}"
+
+
+class Person(models.Model):
+    """Someone on the board or in the team. Photo and email are shown only if entered."""
+
+    title = models.CharField(
+        _("academic title"), max_length=30, blank=True, help_text=_("For example Dr.")
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    organisation = models.ForeignKey(
+        MemberOrganisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("member organisation"),
+    )
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Shown on the website (protected from harvesters).")
+    )
+    photo = ResponsiveImageField(
+        _("photo"),
+        blank=True,
+        upload_to="members/people/",
+        width_field="photo_width",
+        height_field="photo_height",
+        max_bytes=5 * MB,
+        max_pixels=20_000_000,
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
+
+
+class BoardMembershipQuerySet(models.QuerySet):
+    def current(self):
+        """The board as it is today: terms that cover today, with their people."""
+        today = timezone.localdate()
+        return self.filter(term_start__lte=today, term_end__gte=today).select_related("person")
+
+    def past(self):
+        return self.filter(term_end__lt=timezone.localdate()).select_related("person")
+
+
+class BoardMembership(models.Model):
+    """A seat on the board for one term; the board is elected every two years."""
+
+    class Role(models.TextChoices):
+        # Declared in the order the board page lists them.
+        CHAIR = "chair", _("Chair")
+        DEPUTY_CHAIR = "deputy_chair", _("Deputy chair")
+        TREASURER = "treasurer", _("Treasurer")
+        SECRETARY = "secretary", _("Secretary")
+        MEMBER = "member", _("Board member")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="board_memberships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    term_start = models.DateField(_("term starts"))
+    term_end = models.DateField(_("term ends"))
+
+    objects = BoardMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("board membership")
+        verbose_name_plural = _("board memberships")
+        ordering = ["-term_start", "person__last_name", "person__first_name"]
+
+    def __str__(self):
+        return f"{self.person} ({self.term_start.year}–{self.term_end.year})"
+
+    def get_absolute_url(self):
+        if self.term_end < timezone.localdate():
+            return reverse("members:board-archive")
+        return reverse("members:board")
+
+    def clean(self):
+        super().clean()
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            raise ValidationError(
+                {"term_end": _("The term cannot end before it starts.")}, code="term_order"
+            )
+
+
+class TeamPosition(models.Model):
+    """A job in the office's team, in the order the team page lists it."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="team_positions", verbose_name=_("person")
+    )
+    job_title = models.CharField(_("job title"), max_length=200)
+    project = models.CharField(
+        _("project"), max_length=200, blank=True, help_text=_("For example House of Resources.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("team position")
+        verbose_name_plural = _("team positions")
+        ordering = ["order", "person__last_name"]
+
+    def __str__(self):
+        return f"{self.person}: {self.job_title}"
+
+    def get_absolute_url(self):
+        return f"{reverse('members:team')}#person-{self.person_id}"
+
+
+class WorkingGroup(models.Model):
+    """A standing working group of board, member organisations and staff."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    purpose = models.TextField(_("purpose"))
+    members = models.ManyToManyField(
+        Person, blank=True, related_name="working_groups", verbose_name=_("members")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('members:working-groups')}#{self.slug}"
+
+
+class MembershipApplication(models.Model):
+    """An organisation's application to join, sent with the public form."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    organisation_name = models.CharField(_("name of the organisation"), max_length=200)
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    email = models.EmailField(_("email address"))
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    district = models.ForeignKey(
+        District,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+        help_text=_("Leave empty if your organisation is based outside the city."),
+    )
+    activities = models.TextField(_("what your organisation does"), max_length=5000)
+    accepts_principles = models.BooleanField(
+        _("We agree with the principles of the MiSO network."), default=False
+    )
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    organisation = models.OneToOneField(
+        MemberOrganisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name=_("member organisation created"),
+    )
+    office_notified = models.BooleanField(_("office emailed"), default=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.organisation_name
+
+    def accept(self):
+        """Create the member organisation and mark the application accepted, all or nothing.
+
+        The description goes into the applicant's language, so the office sees
+        which translations are still missing.
+        """
+        languages = dict(settings.LANGUAGES)
+        language = self.language if self.language in languages else settings.LANGUAGE_CODE
+        with transaction.atomic():
+            organisation = MemberOrganisation(
+                name=self.organisation_name,
+                slug=MemberOrganisation.unique_slug(self.organisation_name),
+                district=self.district,
+                email=self.email,
+                phone=self.phone,
+            )
+            setattr(
+                organisation,
+                build_localized_fieldname("description", language),
+                linebreaks(self.activities, autoescape=True),
+            )
+            organisation.save()
+            self.organisation = organisation
+            self.status = self.Status.ACCEPTED
+            self.save(update_fields=["organisation", "status"])
+        return organisation

@@ -6,12 +6,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from documents.sitemaps import DocumentsSitemap
+from members.sitemaps import MembersSitemap
 from pages.sitemaps import PagesSitemap
 
 from . import views
 
 sitemaps = {
     "pages": PagesSitemap,
+    "members": MembersSitemap,
     "documents": DocumentsSitemap,
 }
 

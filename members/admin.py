@@ -1,0 +1,176 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from miso_site.admin import TranslatedAdmin
+
+from .models import (
+    BoardMembership,
+    District,
+    FocusArea,
+    Language,
+    MeetingPoint,
+    MemberOrganisation,
+    MembershipApplication,
+    Person,
+    TeamPosition,
+    WorkingGroup,
+)
+
+
+@admin.register(District)
+class DistrictAdmin(TranslatedAdmin):
+    list_display = ["name", "part_of", "slug"]
+    list_select_related = ["part_of"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name_de"]}
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(TranslatedAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name_de"]}
+
+
+@admin.register(Language)
+class LanguageAdmin(TranslatedAdmin):
+    list_display = ["name", "endonym", "code"]
+    search_fields = ["name", "endonym", "code"]
+
+
+@admin.register(MemberOrganisation)
+class MemberOrganisationAdmin(TranslatedAdmin):
+    list_display = ["name", "district", "is_active", "member_since"]
+    list_filter = ["is_active", "district", "focus_areas", "languages"]
+    list_select_related = ["district"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["district"]
+    filter_horizontal = ["focus_areas", "languages"]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "is_active", "member_since"]}),
+        (_("About the organisation"), {"fields": ["description", "focus_areas", "languages"]}),
+        (
+            _("Address and contact"),
+            {"fields": ["district", "street", "postcode", "city", "website", "email", "phone"]},
+        ),
+        (_("Map"), {"fields": ["latitude", "longitude"]}),
+        (_("Logo"), {"fields": ["logo"]}),
+    ]
+
+
+@admin.register(MeetingPoint)
+class MeetingPointAdmin(TranslatedAdmin):
+    list_display = ["name", "district", "host", "is_example", "order"]
+    list_filter = ["is_example", "district"]
+    list_select_related = ["district", "host"]
+    list_editable = ["order"]
+    search_fields = ["name", "street"]
+    prepopulated_fields = {"slug": ["name_de"]}
+    autocomplete_fields = ["host", "district"]
+
+
+class BoardMembershipInline(admin.TabularInline):
+    model = BoardMembership
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "organisation", "email"]
+    list_select_related = ["organisation"]
+    search_fields = ["first_name", "last_name"]
+    autocomplete_fields = ["organisation"]
+    inlines = [BoardMembershipInline]
+
+
+@admin.register(BoardMembership)
+class BoardMembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "term_start", "term_end"]
+    list_filter = ["term_start", "role"]
+    list_select_related = ["person"]
+    search_fields = ["person__first_name", "person__last_name"]
+    autocomplete_fields = ["person"]
+    date_hierarchy = "term_start"
+
+
+@admin.register(TeamPosition)
+class TeamPositionAdmin(TranslatedAdmin):
+    list_display = ["person", "job_title", "project", "order"]
+    list_select_related = ["person"]
+    list_editable = ["order"]
+    search_fields = ["person__first_name", "person__last_name", "job_title"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(TranslatedAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name_de"]}
+    autocomplete_fields = ["members"]
+
+
+@admin.register(MembershipApplication)
+class MembershipApplicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "organisation_name",
+        "contact_name",
+        "district",
+        "status",
+        "office_notified",
+        "created_at",
+    ]
+    list_filter = ["status", "office_notified"]
+    list_select_related = ["district"]
+    search_fields = ["organisation_name", "contact_name", "email", "activities"]
+    readonly_fields = [
+        "organisation_name",
+        "contact_name",
+        "email",
+        "phone",
+        "district",
+        "activities",
+        "accepts_principles",
+        "language",
+        "status",
+        "organisation",
+        "office_notified",
+        "created_at",
+    ]
+    actions = ["accept", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Accept: create the member organisation"), permissions=["change"])
+    def accept(self, request, queryset):
+        accepted = [
+            application.accept()
+            for application in queryset.filter(status=MembershipApplication.Status.NEW)
+        ]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation added to the members. "
+                "Please check its entry and add the missing translations.",
+                "%(count)d organisations added to the members. "
+                "Please check their entries and add the missing translations.",
+                len(accepted),
+            )
+            % {"count": len(accepted)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Decline"), permissions=["change"])
+    def decline(self, request, queryset):
+        count = queryset.filter(status=MembershipApplication.Status.NEW).update(
+            status=MembershipApplication.Status.DECLINED
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d application declined.", "%(count)d applications declined.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
