@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,10 @@ class MisoSiteConfig(AppConfig):
         from .cache import connect_signals
 
         connect_signals()
+
+
+class MisoAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the office's site (inbox, translations, admin language)."""
+
+    default = False  # "miso_site" itself keeps MisoSiteConfig
+    default_site = "miso_site.admin_site.MisoAdminSite"

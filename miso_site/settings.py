@@ -28,7 +28,7 @@ else:
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    "miso_site.apps.MisoAdminConfig",  # Django's admin with the office's own admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "reversion",
+    "import_export",
+    "axes",
     "csp",
     "miso_site",
     "pages",
@@ -62,8 +65,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "miso_site.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lock-out into its page
 ]
 
 ROOT_URLCONF = "miso_site.urls"
@@ -132,8 +137,6 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
-# Served from our own static files, never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -185,6 +188,25 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
+
+# Logins: django-axes checks first and locks a user name out from an address after
+# AXES_FAILURE_LIMIT failed attempts, for AXES_COOLOFF_TIME (hours). Behind a proxy,
+# set SECURE_PROXY_SSL_HEADER and have the proxy pass the client's address on.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 0.5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "miso_site.forms.client_address"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# Spreadsheet imports wait for confirmation in the cache, which every server shares.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Behind a load balancer that terminates TLS, set SECURE_PROXY_SSL_HEADER=true.
