@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from documents.sitemaps import DocumentsSitemap
 from members.sitemaps import MembersSitemap
+from news.sitemaps import NewsSitemap
 from pages.sitemaps import PagesSitemap
 
 from . import views
@@ -14,6 +15,7 @@ from . import views
 sitemaps = {
     "pages": PagesSitemap,
     "members": MembersSitemap,
+    "news": NewsSitemap,
     "documents": DocumentsSitemap,
 }
 

@@ -1,0 +1,138 @@
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from miso_site.fields import RichTextField
+from miso_site.images import MB, ResponsiveImageField
+from miso_site.models import Publishable, PublishableQuerySet
+
+WORDS_PER_MINUTE = 200
+
+
+class PostQuerySet(PublishableQuerySet):
+    def listed(self):
+        """Published posts for lists, feeds and the home page.
+
+        A job posting leaves them once its application deadline has passed;
+        its own page still answers, for anyone who follows an old link.
+        """
+        return self.published().exclude(
+            kind=Post.Kind.JOB, application_deadline__lt=timezone.localdate()
+        )
+
+    def latest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+
+class Post(Publishable):
+    """A news item, press release, position paper or job posting."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        PRESS_RELEASE = "press", _("Press release")
+        POSITION_PAPER = "position", _("Position paper")
+        JOB = "job", _("Job posting")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the page address, the same in every language."),
+    )
+    teaser = models.TextField(
+        _("teaser"), help_text=_("Two or three sentences for lists, feeds and the home page.")
+    )
+    body = RichTextField(_("text"), blank=True)
+    cover_image = ResponsiveImageField(
+        _("cover image"),
+        blank=True,
+        upload_to="news/%Y/",
+        width_field="cover_image_width",
+        height_field="cover_image_height",
+        max_bytes=8 * MB,
+        max_pixels=24_000_000,
+    )
+    cover_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_image_alt = models.CharField(
+        _("text alternative of the cover image"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    author = models.CharField(
+        _("author"),
+        max_length=200,
+        default="MiSO e. V.",
+        help_text=_("The name shown with the post: a person or the association."),
+    )
+    application_deadline = models.DateField(
+        _("application deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Job postings only: the posting leaves the news list after this day."),
+    )
+    organisations = models.ManyToManyField(
+        "members.MemberOrganisation",
+        blank=True,
+        related_name="posts",
+        verbose_name=_("member organisations"),
+    )
+    projects = models.ManyToManyField(
+        "projects.Project", blank=True, related_name="posts", verbose_name=_("projects")
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="job") | Q(application_deadline__isnull=True),
+                name="news_post_deadline_only_for_jobs",
+                violation_error_message=_("Only job postings have an application deadline."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:post-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # German is the fallback for every language, so it must describe the picture.
+        if self.cover_image and not self.cover_image_alt_de:
+            raise ValidationError(
+                {
+                    "cover_image_alt_de": _(
+                        "Please describe the picture for people who cannot see it."
+                    )
+                }
+            )
+
+    @property
+    def reading_minutes(self):
+        """Minutes to read the text in the active language (German where it has none)."""
+        words = len(strip_tags(self.body or "").split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def is_job_posting(self):
+        return self.kind == self.Kind.JOB
+
+    @property
+    def deadline_has_passed(self):
+        return bool(self.application_deadline) and self.application_deadline < timezone.localdate()

@@ -85,3 +85,9 @@ def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
         "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{image.url} {width}w"])),
         "eager": eager,
     }
+
+
+@register.filter
+def elided_page_range(page):
+    """The page numbers around ``page`` with ``…`` for long gaps, for includes/pagination.html."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

@@ -1,0 +1,9 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Post
+
+
+@register(Post)
+class PostTranslationOptions(TranslationOptions):
+    fields = ("title", "teaser", "body", "cover_image_alt")
+    required_languages = {"de": ("title", "teaser")}

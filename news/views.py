@@ -1,0 +1,55 @@
+from django.db.models import Prefetch, Q
+from django.views.generic import DetailView, ListView
+
+from members.models import MemberOrganisation
+from projects.models import Project
+
+from .forms import PostFilterForm
+from .models import Post
+
+
+class PostListView(ListView):
+    """The news list, newest first, filtered by kind and year."""
+
+    paginate_by = 10
+
+    def get_queryset(self):
+        listed = Post.objects.listed()
+        years = [moment.year for moment in listed.datetimes("published_at", "year", "DESC")]
+        self.filter_form = PostFilterForm(self.request.GET, years=years)
+        return self.filter_form.filter(listed).latest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        return context
+
+
+class PostDetailView(DetailView):
+    """One post, with its related member organisations and projects.
+
+    An expired job posting still answers here; it is only taken off the list.
+    """
+
+    def get_queryset(self):
+        return Post.objects.published().prefetch_related(
+            Prefetch("organisations", queryset=MemberOrganisation.objects.active()),
+            Prefetch("projects", queryset=Project.objects.published()),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        post = self.object
+        listed = Post.objects.listed().only("slug", "title")
+        same_time = Q(published_at=post.published_at)
+        context["previous_post"] = (
+            listed.filter(Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk))
+            .latest_first()
+            .first()
+        )
+        context["next_post"] = (
+            listed.filter(Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk))
+            .order_by("published_at", "pk")
+            .first()
+        )
+        return context

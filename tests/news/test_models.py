@@ -1,0 +1,140 @@
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+from PIL import Image
+
+from news.models import Post
+from tests.conftest import LANGUAGE_CODES
+
+from .factories import make_job_posting, make_post, words
+
+pytestmark = pytest.mark.django_db
+
+
+def listed_slugs():
+    return list(Post.objects.listed().values_list("slug", flat=True))
+
+
+def test_a_scheduled_post_appears_on_its_own_when_its_time_comes(monkeypatch):
+    now = timezone.now()
+    make_post(slug="tomorrow", published_at=now + datetime.timedelta(days=1))
+    assert "tomorrow" not in listed_slugs()
+
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=1, seconds=1))
+    assert "tomorrow" in listed_slugs()
+
+
+def test_a_draft_is_not_listed():
+    make_post(slug="draft", is_published=False)
+    assert listed_slugs() == []
+
+
+def test_a_job_posting_leaves_the_list_the_day_after_its_deadline():
+    today = timezone.localdate()
+    make_job_posting(today, slug="closes-today")
+    make_job_posting(today - datetime.timedelta(days=1), slug="closed-yesterday")
+    make_job_posting(None, slug="open-ended")
+    assert sorted(listed_slugs()) == ["closes-today", "open-ended"]
+
+
+def test_only_job_postings_have_an_application_deadline():
+    post = make_post()
+    post.application_deadline = timezone.localdate()
+    with pytest.raises(ValidationError):
+        post.full_clean()
+
+
+def test_latest_first_puts_the_newest_post_first():
+    now = timezone.now()
+    make_post(slug="older", published_at=now - datetime.timedelta(days=2))
+    make_post(slug="newer", published_at=now - datetime.timedelta(hours=1))
+    assert [post.slug for post in Post.objects.listed().latest_first()[:3]] == ["newer", "older"]
+
+
+@pytest.mark.parametrize(("word_count", "minutes"), [(0, 1), (1, 1), (200, 1), (201, 2), (1000, 5)])
+def test_reading_time_is_at_least_one_minute_at_200_words_a_minute(word_count, minutes):
+    post = make_post(body_de=words(word_count) if word_count else "")
+    assert post.reading_minutes == minutes
+
+
+def test_reading_time_counts_words_not_markup():
+    body = "<p>" + " ".join('<a href="https://example.org/a/long/path">w</a>' for _ in range(150))
+    post = make_post(body_de=body + "</p>")
+    assert post.reading_minutes == 1
+
+
+def test_reading_time_is_computed_from_the_text_in_the_pages_language():
+    post = make_post(body_de=words(900, "Wort"), body_en=words(150), body_ar=words(450, "كلمة"))
+    minutes = {}
+    for code in ["de", "en", "ar", "fr"]:
+        with translation.override(code):
+            minutes[code] = post.reading_minutes
+    # French has no text of its own, so visitors read (and are told about) the German one.
+    assert minutes == {"de": 5, "en": 1, "ar": 3, "fr": 5}
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_rich_text_is_sanitised_in_every_language(language):
+    dangerous = (
+        "<p>Hallo<script>alert(1)</script></p>"
+        '<img src="x" onerror="alert(2)">'
+        '<p><a href="javascript:alert(3)">Klick</a></p>'
+    )
+    post = make_post(**{f"body_{language}": dangerous})
+    post.refresh_from_db()
+    stored = getattr(post, f"body_{language}")
+    assert "Hallo" in stored and "Klick" in stored
+    for forbidden in ["<script", "alert(1)", "onerror", "javascript:"]:
+        assert forbidden not in stored
+
+
+def image_upload(name="cover.png", size=(800, 500), image_format="PNG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, format=image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def cover_errors(upload, alt="Ein Bild"):
+    post = make_post()
+    post.cover_image = upload
+    post.cover_image_alt_de = alt
+    with pytest.raises(ValidationError) as raised:
+        post.full_clean()
+    return raised.value.message_dict
+
+
+def test_a_cover_image_that_is_not_an_image_is_refused():
+    fake = SimpleUploadedFile(
+        "cover.jpg", b"<?php echo 'not a picture'; ?>", content_type="image/jpeg"
+    )
+    assert "cover_image" in cover_errors(fake)
+
+
+def test_a_cover_image_over_the_size_limit_is_refused():
+    huge = SimpleUploadedFile(
+        "cover.jpg", b"\xff" * (8 * 1024 * 1024 + 1), content_type="image/jpeg"
+    )
+    assert "too large" in cover_errors(huge)["cover_image"][0]
+
+
+def test_a_cover_image_with_too_many_pixels_is_refused():
+    bomb = image_upload(size=(6000, 4001))
+    assert "too many pixels" in cover_errors(bomb)["cover_image"][0]
+
+
+def test_a_cover_image_needs_a_german_text_alternative():
+    assert "cover_image_alt_de" in cover_errors(image_upload(), alt="")
+
+
+def test_a_cover_image_is_stored_without_metadata_and_in_smaller_sizes():
+    post = make_post(cover_image_alt_de="Gäste im Saal")
+    post.cover_image = image_upload(size=(1200, 800))
+    post.full_clean()
+    post.save()
+    assert (post.cover_image_width, post.cover_image_height) == (1200, 800)
+    storage = post.cover_image.storage
+    assert storage.exists(post.cover_image.name.replace(".png", ".480w.webp"))
