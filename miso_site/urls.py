@@ -9,6 +9,7 @@ from documents.sitemaps import DocumentsSitemap
 from members.sitemaps import MembersSitemap
 from news.sitemaps import NewsSitemap
 from pages.sitemaps import PagesSitemap
+from projects.sitemaps import ProjectsSitemap
 
 from . import views
 
@@ -16,6 +17,7 @@ sitemaps = {
     "pages": PagesSitemap,
     "members": MembersSitemap,
     "news": NewsSitemap,
+    "projects": ProjectsSitemap,
     "documents": DocumentsSitemap,
 }
 

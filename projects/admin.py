@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from miso_site.admin import TranslatedAdmin
+
+from .models import Funder, Project
+
+
+@admin.register(Funder)
+class FunderAdmin(TranslatedAdmin):
+    list_display = ["name", "link"]
+    search_fields = ["name"]
+
+
+@admin.register(Project)
+class ProjectAdmin(TranslatedAdmin):
+    list_display = ["title", "start", "end", "status_label", "is_published"]
+    list_filter = ["is_published", "start"]
+    search_fields = ["title", "summary", "slug"]
+    date_hierarchy = "start"
+    prepopulated_fields = {"slug": ["title_de"]}
+    autocomplete_fields = ["funders", "partners", "contacts"]
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (_("Duration"), {"fields": ["start", "end"]}),
+        (_("People and organisations"), {"fields": ["funders", "partners", "contacts"]}),
+        (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("status"))
+    def status_label(self, project):
+        return project.get_status_display()

@@ -1,0 +1,48 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from members.models import MemberOrganisation, Person
+from news.models import Post
+
+from .models import Project
+
+LATEST_POSTS = 3
+
+
+class ProjectListView(ListView):
+    """Current or finished projects; which follows from their dates."""
+
+    paginate_by = 12
+    template_name = "projects/project_list.html"
+    finished = False
+
+    def get_queryset(self):
+        projects = Project.objects.published().prefetch_related("funders")
+        if self.finished:
+            return projects.finished().order_by("-end", "pk")
+        return projects.current()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["finished"] = self.finished
+        context["heading"] = _("Finished projects") if self.finished else _("Current projects")
+        return context
+
+
+class ProjectDetailView(DetailView):
+    """A project with its funders, partners, contact people and the latest news about it."""
+
+    def get_queryset(self):
+        return Project.objects.published().prefetch_related(
+            "funders",
+            Prefetch("partners", queryset=MemberOrganisation.objects.active()),
+            Prefetch("contacts", queryset=Person.objects.prefetch_related("team_positions")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["posts"] = (
+            Post.objects.listed().filter(projects=self.object).latest_first()[:LATEST_POSTS]
+        )
+        return context
