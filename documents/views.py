@@ -4,6 +4,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
+from miso_site.preview import may_preview
+
 from .models import Document
 
 
@@ -30,8 +32,13 @@ class DocumentListView(ListView):
 
 @require_GET
 def download(request, slug):
-    """The PDF itself, for those who may see it, under a readable file name."""
-    document = get_object_or_404(Document.objects.visible_to(request.user), slug=slug)
+    """The PDF itself, for those who may see it, under a readable file name.
+
+    Editors may also open drafts, as the admin's preview links do.
+    """
+    previewing = may_preview(request.user, Document)
+    documents = Document.objects.all() if previewing else Document.objects.visible_to(request.user)
+    document = get_object_or_404(documents, slug=slug)
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
@@ -39,7 +46,7 @@ def download(request, slug):
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
-    if document.members_only:
+    if document.members_only or previewing:
         # Never kept by shared caches or proxies.
         patch_cache_control(response, private=True, no_store=True)
     return response

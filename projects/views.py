@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from members.models import MemberOrganisation, Person
+from miso_site.preview import PreviewableMixin
 from news.models import Post
 
 from .models import Project
@@ -30,15 +31,14 @@ class ProjectListView(ListView):
         return context
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(PreviewableMixin, DetailView):
     """A project with its funders, partners, contact people and the latest news about it."""
 
-    def get_queryset(self):
-        return Project.objects.published().prefetch_related(
-            "funders",
-            Prefetch("partners", queryset=MemberOrganisation.objects.active()),
-            Prefetch("contacts", queryset=Person.objects.prefetch_related("team_positions")),
-        )
+    queryset = Project.objects.prefetch_related(
+        "funders",
+        Prefetch("partners", queryset=MemberOrganisation.objects.active()),
+        Prefetch("contacts", queryset=Person.objects.prefetch_related("team_positions")),
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -123,7 +123,7 @@ def test_list_costs_the_same_queries_for_few_and_many_documents(
 ):
     make_many_documents(count)
     client.force_login(make_member())
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         response = client.get("/de/documents/")
     assert response.status_code == 200
 
@@ -133,3 +133,10 @@ def test_documents_page_is_in_the_sitemap_but_the_files_are_not(client, db):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/de/documents/</loc>" in sitemap
     assert "satzung.pdf" not in sitemap
+
+
+def test_editors_open_an_unpublished_document_from_the_admin(admin_client, db):
+    make_document(slug="entwurf", is_published=False)
+    response = admin_client.get("/de/documents/entwurf.pdf")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]

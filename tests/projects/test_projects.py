@@ -191,3 +191,10 @@ def test_finished_project_page_links_back_to_the_finished_list(client, db):
     project = make_finished_project()
     html = client.get(f"/de/projects/{project.slug}/").content.decode()
     assert 'href="/de/projects/finished/"' in html
+
+
+def test_editors_preview_an_unpublished_project(admin_client, db):
+    project = make_project(title_de="Entwurf", is_published=False)
+    response = admin_client.get(f"/de/projects/{project.slug}/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
