@@ -2,6 +2,7 @@ from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from members.models import MemberOrganisation
+from miso_site.preview import PreviewableMixin
 from projects.models import Project
 
 from .forms import PostFilterForm
@@ -25,16 +26,23 @@ class PostListView(ListView):
         return context
 
 
-class PostDetailView(DetailView):
+class PostDetailView(PreviewableMixin, DetailView):
     """One post, with its related member organisations and projects.
 
     An expired job posting still answers here; it is only taken off the list.
+    Staff see drafts and scheduled posts too (``PreviewableMixin``).
     """
 
+    model = Post
+
     def get_queryset(self):
-        return Post.objects.published().prefetch_related(
-            Prefetch("organisations", queryset=MemberOrganisation.objects.active()),
-            Prefetch("projects", queryset=Project.objects.published()),
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("organisations", queryset=MemberOrganisation.objects.active()),
+                Prefetch("projects", queryset=Project.objects.published()),
+            )
         )
 
     def get_context_data(self, **kwargs):

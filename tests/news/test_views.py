@@ -2,7 +2,8 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from news.models import Post
 from tests.conftest import LANGUAGE_CODES
@@ -230,3 +231,31 @@ def test_the_post_page_links_related_organisations_and_projects(client, related)
         assert f'href="{organisation.get_absolute_url()}">{organisation.name}</a>' in html
     assert "Move it" in html and "MDraWing" in html
     assert "Not yet public" not in html
+
+
+def test_staff_preview_a_draft_on_its_public_page(admin_client):
+    draft = make_post(title_en="Not yet out", is_published=False)
+    html = html_of(admin_client, f"/en/news/{draft.slug}/")
+    assert "Not yet out" in html
+    assert 'class="preview-banner"' in html
+
+
+def test_the_sitemap_lists_the_news_and_each_listed_post_in_every_language(client):
+    post = make_post()
+    make_job_posting(datetime.date(2019, 5, 31), slug="closed-job")
+    sitemap = html_of(client, "/sitemap.xml")
+    for code in LANGUAGE_CODES:
+        assert f"<loc>http://testserver/{code}/news/</loc>" in sitemap
+        assert f"<loc>http://testserver/{code}/news/{post.slug}/</loc>" in sitemap
+    assert "closed-job" not in sitemap
+
+
+def test_the_post_card_takes_the_heading_level_of_its_place(rf):
+    post = make_post(title_en="On the home page")
+    with translation.override("en"):
+        html = render_to_string(
+            "news/includes/post_card.html",
+            {"post": post, "heading_level": 3},
+            request=rf.get("/en/"),
+        )
+    assert f'<h3><a href="/en/news/{post.slug}/">On the home page</a></h3>' in html
