@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from .roles import sync_group_permissions
 
 
-def sync_roles_after_migrate(sender, apps, using, **kwargs):
-    """Give the Office and Board groups their permissions, new models' included."""
+def sync_roles_after_migrate(sender, using, apps=app_registry, **kwargs):
+    """Give the Office and Board groups their permissions, new models' included.
+
+    ``flush`` sends the signal without ``apps``; ``migrate`` passes its own.
+    """
     # Django creates each app's permissions in that app's post_migrate, in
     # INSTALLED_APPS order: only after the last one do all of them exist.
     migrated = [config for config in app_registry.get_app_configs() if config.models_module]

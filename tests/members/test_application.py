@@ -1,0 +1,172 @@
+import smtplib
+
+import pytest
+from django.core import mail
+
+from members.models import MemberOrganisation, MembershipApplication
+from miso_site.forms import RATE_LIMIT
+from tests.members.factories import make_district
+
+VALID = {
+    "organisation_name": "Afrikanischer Dachverband Norddeutschland",
+    "contact_name": "Bakari Tangara",
+    "email": "kontakt@example.org",
+    "phone": "0511 123456",
+    "activities": "Wir vernetzen afrikanische Vereine in Norddeutschland.",
+    "accepts_principles": "on",
+}
+
+
+def test_application_is_stored_and_the_office_emailed(client, site_pages):
+    response = client.post("/de/members/apply/", VALID)
+    assert response.status_code == 302
+    assert response["Location"] == "/de/members/apply/thanks/"
+    application = MembershipApplication.objects.get()
+    assert application.organisation_name == "Afrikanischer Dachverband Norddeutschland"
+    assert application.status == MembershipApplication.Status.NEW
+    assert application.language == "de"
+    assert application.office_notified
+    assert len(mail.outbox) == 1
+    assert "Wir vernetzen afrikanische Vereine" in mail.outbox[0].body
+
+
+def test_application_is_kept_when_sending_the_email_fails(client, site_pages, monkeypatch):
+    def broken_send(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+    monkeypatch.setattr("miso_site.mail.send_mail", broken_send)
+    response = client.post("/uk/members/apply/", VALID)
+    assert response["Location"] == "/uk/members/apply/thanks/"
+    application = MembershipApplication.objects.get()
+    assert application.language == "uk"
+    assert not application.office_notified
+
+
+def test_thank_you_page_follows_the_form(client, site_pages):
+    response = client.post("/en/members/apply/", VALID, follow=True)
+    assert "Thank you for your application" in response.content.decode()
+
+
+def test_district_is_optional_and_stored_when_chosen(client, site_pages):
+    linden = make_district("Linden")
+    client.post("/de/members/apply/", VALID | {"district": linden.pk})
+    assert MembershipApplication.objects.get().district == linden
+
+
+@pytest.mark.parametrize("field", ["organisation_name", "contact_name", "email", "activities"])
+@pytest.mark.parametrize(
+    ("language", "error"),
+    [("de", "Dieses Feld ist zwingend erforderlich."), ("en", "This field is required.")],
+)
+def test_missing_required_field_is_explained_next_to_it_in_the_visitors_language(
+    client, site_pages, field, language, error
+):
+    response = client.post(f"/{language}/members/apply/", VALID | {field: ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    field_html = html.split(f'id="id_{field}"')[0].rsplit('<div class="form-row', 1)[1]
+    assert error in field_html
+    assert not MembershipApplication.objects.exists()
+
+
+def test_agreement_with_the_principles_is_required(client, site_pages):
+    data = {key: value for key, value in VALID.items() if key != "accepts_principles"}
+    response = client.post("/en/members/apply/", data)
+    assert "Please confirm that your organisation agrees with our principles." in (
+        response.content.decode()
+    )
+    assert not MembershipApplication.objects.exists()
+
+
+def test_invalid_email_is_refused(client, site_pages):
+    response = client.post("/de/members/apply/", VALID | {"email": "keine-adresse"})
+    assert "Bitte gültige E-Mail-Adresse eingeben." in response.content.decode()
+    assert not MembershipApplication.objects.exists()
+
+
+def test_filled_honeypot_stores_nothing_and_sends_nothing(client, site_pages):
+    response = client.post("/de/members/apply/", VALID | {"website": "http://spam.example"})
+    assert response.status_code == 200
+    assert not MembershipApplication.objects.exists()
+    assert not mail.outbox
+
+
+def test_too_many_applications_from_one_address_are_refused(client, site_pages):
+    for _ in range(RATE_LIMIT):
+        client.post("/de/members/apply/", VALID)
+    response = client.post("/de/members/apply/", VALID)
+    assert response.status_code == 200
+    assert MembershipApplication.objects.count() == RATE_LIMIT
+    assert "zu oft" in response.content.decode() or "too often" in response.content.decode()
+
+
+def test_rate_limit_counts_per_address(client, site_pages):
+    for _ in range(RATE_LIMIT):
+        client.post("/de/members/apply/", VALID, REMOTE_ADDR="192.0.2.1")
+    response = client.post("/de/members/apply/", VALID, REMOTE_ADDR="192.0.2.2")
+    assert response.status_code == 302
+
+
+def submit(language="de", **changes):
+    fields = {key: value for key, value in VALID.items() if key != "accepts_principles"}
+    return MembershipApplication.objects.create(
+        **(fields | {"accepts_principles": True, "language": language} | changes)
+    )
+
+
+def test_accept_action_creates_the_member_organisation(admin_client):
+    linden = make_district("Linden")
+    application = submit(district=linden)
+    response = admin_client.post(
+        "/admin/members/membershipapplication/",
+        {"action": "accept", "_selected_action": [application.pk]},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    organisation = application.organisation
+    assert application.status == MembershipApplication.Status.ACCEPTED
+    assert organisation.name == "Afrikanischer Dachverband Norddeutschland"
+    assert organisation.district == linden
+    assert organisation.email == "kontakt@example.org"
+    assert organisation.phone == "0511 123456"
+    assert "Wir vernetzen afrikanische Vereine" in organisation.description_de
+    assert organisation.is_active
+
+
+def test_accepted_description_is_stored_in_the_applicants_language(db):
+    organisation = submit(language="fr", activities="Nous organisons des concerts.").accept()
+    assert organisation.description_fr == "<p>Nous organisons des concerts.</p>"
+    assert not organisation.description_de
+
+
+def test_accepting_twice_creates_one_organisation(admin_client):
+    application = submit()
+    for _ in range(2):
+        admin_client.post(
+            "/admin/members/membershipapplication/",
+            {"action": "accept", "_selected_action": [application.pk]},
+        )
+    assert MemberOrganisation.objects.count() == 1
+
+
+def test_accepting_is_all_or_nothing(db, monkeypatch):
+    application = submit()
+
+    def failing_save(self, *args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(MembershipApplication, "save", failing_save)
+    with pytest.raises(RuntimeError):
+        application.accept()
+    assert not MemberOrganisation.objects.exists()
+
+
+def test_decline_action_marks_the_application_declined(admin_client):
+    application = submit()
+    admin_client.post(
+        "/admin/members/membershipapplication/",
+        {"action": "decline", "_selected_action": [application.pk]},
+    )
+    application.refresh_from_db()
+    assert application.status == MembershipApplication.Status.DECLINED
+    assert not MemberOrganisation.objects.exists()

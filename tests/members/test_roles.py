@@ -1,0 +1,121 @@
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.sql import emit_post_migrate_signal
+
+from members.roles import BOARD, OFFICE, content_app_labels
+from pages.models import Page
+from tests.members.factories import make_organisation, make_person, make_team_position
+
+
+def staff_user(group_name):
+    user = User.objects.create_user(f"{group_name.lower()}-user", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def board_client(client, db):
+    client.force_login(staff_user(BOARD))
+    return client
+
+
+@pytest.fixture
+def office_client(client, db):
+    client.force_login(staff_user(OFFICE))
+    return client
+
+
+def test_migrations_create_both_groups(db):
+    assert set(Group.objects.values_list("name", flat=True)) >= {OFFICE, BOARD}
+
+
+def test_office_may_change_every_content_app(db):
+    office = Group.objects.get(name=OFFICE)
+    labels = set(office.permissions.values_list("content_type__app_label", flat=True))
+    assert {"pages", "members"} <= labels
+    assert not labels & {"auth", "admin", "sessions", "contenttypes"}
+    every_project_permission = Permission.objects.filter(content_type__app_label__in=labels)
+    assert office.permissions.count() == every_project_permission.count()
+
+
+def test_board_may_only_edit_people_board_and_team(db):
+    board = Group.objects.get(name=BOARD)
+    codenames = set(board.permissions.values_list("codename", flat=True))
+    for model in ["person", "boardmembership", "teamposition"]:
+        for action in ["add", "change", "delete", "view"]:
+            assert f"{action}_{model}" in codenames
+    assert "view_memberorganisation" in codenames
+    assert "change_memberorganisation" not in codenames
+    assert not {c for c in codenames if c.endswith(("membershipapplication", "workinggroup"))}
+
+
+def test_board_user_cannot_change_an_organisation(board_client):
+    organisation = make_organisation("kargah e.V.")
+    url = f"/admin/members/memberorganisation/{organisation.pk}/change/"
+    response = board_client.post(url, {"name": "Geändert", "slug": organisation.slug})
+    assert response.status_code == 403
+    organisation.refresh_from_db()
+    assert organisation.name == "kargah e.V."
+
+
+def test_board_user_cannot_add_an_organisation(board_client):
+    assert board_client.get("/admin/members/memberorganisation/add/").status_code == 403
+
+
+def test_board_user_can_change_the_team_page(board_client):
+    position = make_team_position(make_person("Adriana", "Pombo"), job_title_de="Büroleitung")
+    url = f"/admin/members/teamposition/{position.pk}/change/"
+    assert board_client.get(url).status_code == 200
+    response = board_client.post(
+        url,
+        {
+            "person": position.person.pk,
+            "job_title_de": "Geschäftsführung",
+            "job_title_en": "Managing director",
+            "order": 1,
+        },
+    )
+    assert response.status_code == 302
+    position.refresh_from_db()
+    assert position.job_title_de == "Geschäftsführung"
+    assert "Managing director" in board_client.get("/en/members/team/").content.decode()
+
+
+def test_board_user_can_add_a_person(board_client):
+    response = board_client.post(
+        "/admin/members/person/add/",
+        {
+            "first_name": "Bakari",
+            "last_name": "Tangara",
+            "board_memberships-TOTAL_FORMS": 1,
+            "board_memberships-INITIAL_FORMS": 0,
+            "board_memberships-0-role": "member",
+            "board_memberships-0-term_start": "2026-05-01",
+            "board_memberships-0-term_end": "2028-04-30",
+        },
+    )
+    assert response.status_code == 302
+    assert "Bakari Tangara" in board_client.get("/de/members/board/").content.decode()
+
+
+def test_office_user_can_change_an_organisation(office_client):
+    organisation = make_organisation("kargah e.V.")
+    url = f"/admin/members/memberorganisation/{organisation.pk}/change/"
+    assert office_client.get(url).status_code == 200
+
+
+def test_every_app_of_the_project_counts_as_content(db):
+    assert {"pages", "members", "news", "events", "projects", "documents"} <= set(
+        content_app_labels()
+    )
+
+
+def test_permissions_of_models_added_later_reach_the_office_after_migrate(db):
+    content_type = ContentType.objects.get_for_model(Page)
+    later = Permission.objects.create(
+        codename="archive_page", name="Can archive page", content_type=content_type
+    )
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert Group.objects.get(name=OFFICE).permissions.filter(pk=later.pk).exists()
+    assert not Group.objects.get(name=BOARD).permissions.filter(pk=later.pk).exists()
