@@ -17,6 +17,7 @@ The generation must be the same in every process that serves the site:
 """
 
 import hashlib
+import math
 import os
 import re
 import time
@@ -127,7 +128,7 @@ def seconds_until_next_publication():
     upcoming = [moment for moment in upcoming if moment is not None]
     if not upcoming:
         return None
-    return max(1, int((min(upcoming) - now).total_seconds()) + 1)
+    return (min(upcoming) - now).total_seconds()
 
 
 class PageCacheMiddleware:
@@ -198,8 +199,8 @@ class PageCacheMiddleware:
         due = cache.get(key)
         if due is None or 0 < due <= time.time():
             seconds = seconds_until_next_publication()
-            due = time.time() + seconds if seconds else 0
+            due = 0 if seconds is None else time.time() + seconds
             cache.set(key, due, self.timeout)
         if not due:
             return self.timeout
-        return max(1, min(self.timeout, int(due - time.time())))
+        return max(1, min(self.timeout, math.ceil(due - time.time())))

@@ -1,0 +1,152 @@
+"""Saving or deleting content clears the cached pages at once, on every cache backend."""
+
+import datetime
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from miso_site.cache import CONTENT_APPS, SUBMISSION_MODELS, content_changed
+from pages.models import Association, OpeningHours, Principle
+from tests.documents.factories import make_document
+from tests.events.factories import make_event, make_venue
+from tests.members.factories import make_organisation
+from tests.news.factories import make_post
+from tests.pages.factories import make_site_pages
+from tests.performance.test_page_cache import CONTACT
+from tests.projects.factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Content:
+    make: Callable
+    url: str
+    field: str  # the text a visitor sees on ``url``
+
+
+CONTENT = {
+    "principle": Content(
+        lambda: Principle.objects.create(order=1, text_de="Wir arbeiten offen."),
+        "/de/principles/",
+        "text_de",
+    ),
+    "organisation": Content(make_organisation, "/de/members/", "name"),
+    "post": Content(make_post, "/de/news/", "title_de"),
+    "event": Content(make_event, "/de/events/", "title_de"),
+    "project": Content(make_project, "/de/projects/", "title_de"),
+    "document": Content(make_document, "/de/documents/", "title_de"),
+}
+
+
+@pytest.fixture
+def site(db):
+    return make_site_pages()
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("kind", CONTENT)
+def test_new_content_shows_at_once(client, site, page_cache, kind):
+    content = CONTENT[kind]
+    html(client, content.url)
+    item = content.make()
+    assert getattr(item, content.field) in html(client, content.url)
+
+
+@pytest.mark.parametrize("kind", CONTENT)
+def test_edited_content_shows_at_once(client, site, page_cache, kind):
+    content = CONTENT[kind]
+    item = content.make()
+    html(client, content.url)
+    setattr(item, content.field, "Frisch bearbeitet")
+    item.save()
+    assert "Frisch bearbeitet" in html(client, content.url)
+
+
+@pytest.mark.parametrize("kind", CONTENT)
+def test_deleted_content_disappears_at_once(client, site, page_cache, kind):
+    content = CONTENT[kind]
+    item = content.make()
+    text = getattr(item, content.field)
+    assert text in html(client, content.url)
+    item.delete()
+    assert text not in html(client, content.url)
+
+
+def test_association_data_in_the_footer_changes_at_once(client, site, page_cache):
+    html(client, "/de/news/")
+    Association.objects.update(name="MiSO-Netzwerk")
+    association = Association.objects.get()
+    association.phone = "0511 1234567"
+    association.save()
+    assert "0511 1234567" in html(client, "/de/news/")
+
+
+def test_opening_hours_change_at_once(client, site, page_cache):
+    html(client, "/de/contact/")
+    hours = OpeningHours.objects.get()
+    hours.closes = datetime.time(15, 30)
+    hours.save()
+    assert "15:30" in html(client, "/de/contact/")
+
+
+def test_a_venue_edit_shows_on_its_events_at_once(client, site, page_cache):
+    event = make_event(venue=make_venue())
+    html(client, event.get_absolute_url())
+    venue = event.venue
+    venue.name = "Stadtteilzentrum Nordstadt"
+    venue.save()
+    assert "Stadtteilzentrum Nordstadt" in html(client, event.get_absolute_url())
+
+
+def test_adding_a_presenter_shows_at_once(client, site, page_cache):
+    """A many-to-many change saves neither side: it clears the pages on its own."""
+    event = make_event()
+    organisation = make_organisation(name="Afrikanischer Dachverband Nord")
+    html(client, event.get_absolute_url())
+    event.organisations.add(organisation)
+    assert "Afrikanischer Dachverband Nord" in html(client, event.get_absolute_url())
+
+
+def test_a_scheduled_post_appears_when_its_time_comes(client, site, page_cache):
+    post = make_post(published_at=timezone.now() + datetime.timedelta(seconds=1))
+    assert post.title_de not in html(client, "/de/news/")
+    time.sleep(2.1)
+    assert post.title_de in html(client, "/de/news/")
+
+
+def test_a_submission_leaves_the_cached_pages_alone(client, site, page_cache):
+    html(client, "/de/")
+    client.post("/de/contact/", CONTACT)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/")
+    assert not queries
+
+
+def content_models():
+    return [
+        model
+        for label in sorted(CONTENT_APPS)
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.label_lower not in SUBMISSION_MODELS
+    ]
+
+
+@pytest.mark.parametrize("model", content_models(), ids=lambda model: model._meta.label)
+def test_a_change_to_any_content_model_clears_the_pages(client, site, page_cache, model):
+    html(client, "/de/")
+    content_changed(sender=model)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/")
+    assert queries
