@@ -1,0 +1,63 @@
+"""Serving as in production: hashed, compressed static files and the health check."""
+
+import gzip
+
+import brotli
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import OperationalError, connection
+from django.templatetags.static import static
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+ONE_YEAR = 60 * 60 * 24 * 365
+DECOMPRESS = {"gzip": gzip.decompress, "br": brotli.decompress}
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory):
+    """``collectstatic`` with the production storage, into a folder of its own."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    storage = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    with override_settings(STATIC_ROOT=root, STORAGES=settings.STORAGES | {"staticfiles": storage}):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
+
+
+def max_age(response):
+    return int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+
+
+def test_hashed_static_files_are_cached_for_a_year(client, collected):
+    url = static("css/site.css")
+    assert url != "/static/css/site.css"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert max_age(response) >= ONE_YEAR
+    assert "immutable" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "br"])
+def test_static_files_are_served_compressed(client, collected, encoding):
+    url = static("css/site.css")
+    response = client.get(url, headers={"accept-encoding": encoding})
+    assert response["Content-Encoding"] == encoding
+    body = b"".join(response.streaming_content)
+    original = (collected / url.removeprefix("/static/")).read_bytes()
+    assert DECOMPRESS[encoding](body) == original
+
+
+def test_health_check_answers_while_the_database_does(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_check_fails_when_the_database_does_not_answer(client, monkeypatch):
+    def unreachable():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", unreachable)
+    assert client.get("/healthz").status_code == 503
