@@ -17,6 +17,7 @@ from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from js_asset import Media
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
@@ -107,6 +108,8 @@ class TranslatedAdmin(VersionAdmin, TranslationAdmin):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
             context["preview_links"] = preview_links(obj)
             context["preview_is_draft"] = isinstance(obj, Publishable) and not obj.is_visible
+        # The rich-text editor's inline import map needs the page's CSP nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_actions(self, request):

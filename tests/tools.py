@@ -1,0 +1,30 @@
+"""The outside programs some tests need: Chromium, Java with the Nu Html Checker, axe-core.
+
+``make test`` installs them (Chromium and Java with apt in CI, the npm packages
+from package.json). Where one is missing, its tests are skipped on a developer's
+machine but fail in CI (``CI=true``), so CI can never pass without running them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+NODE_MODULES = BASE_DIR / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+JAVA = Path(shutil.which("java") or "/usr/bin/java")
+
+
+def require(*paths):
+    """Skip (or, in CI, fail) the calling test unless every path exists."""
+    missing = [str(path) for path in paths if not Path(path).exists()]
+    if not missing:
+        return
+    message = f"missing {', '.join(missing)}: run `make test` to install the test tools"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
