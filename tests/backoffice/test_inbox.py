@@ -1,0 +1,84 @@
+"""Contact messages and membership applications arrive in the admin as an inbox."""
+
+import smtplib
+
+import pytest
+from django.urls import reverse
+
+from pages.models import ContactMessage
+
+from .factories import make_staff
+
+pytestmark = pytest.mark.django_db
+
+MESSAGE = {
+    "name": "Amina Yusuf",
+    "email": "amina@example.org",
+    "subject": "Frage zur Mitgliedschaft",
+    "message": "Wie kann unser Verein Mitglied werden?",
+}
+
+
+def make_message(**overrides):
+    fields = MESSAGE | {"language": "de", "office_notified": True}
+    return ContactMessage.objects.create(**(fields | overrides))
+
+
+def inbox_entry(client, name="messages"):
+    response = client.get(reverse("admin:index"))
+    return next(entry for entry in response.context["inbox"] if str(entry["name"]) == name)
+
+
+def test_the_overview_counts_new_messages(client):
+    make_message()
+    make_message()
+    make_message(status=ContactMessage.Status.DONE)
+    client.force_login(make_staff(groups=["Office"]))
+    assert inbox_entry(client)["new"] == 2
+
+
+def test_the_count_links_to_the_new_messages(client):
+    make_message(subject="Neue Frage")
+    make_message(subject="Erledigt", status=ContactMessage.Status.DONE)
+    client.force_login(make_staff(groups=["Office"]))
+    entry = inbox_entry(client)
+    assert entry["new_url"] in client.get(reverse("admin:index")).content.decode()
+    html = client.get(entry["new_url"]).content.decode()
+    assert "Neue Frage" in html
+    assert "Erledigt" not in html
+
+
+def test_membership_applications_have_their_own_inbox_line(client):
+    client.force_login(make_staff(groups=["Office"]))
+    names = [str(entry["name"]) for entry in client.get(reverse("admin:index")).context["inbox"]]
+    assert "messages" in names
+    assert any("application" in name for name in names)
+
+
+def test_a_message_whose_email_failed_is_kept_and_shown_as_not_emailed(
+    client, site_pages, monkeypatch
+):
+    def broken_send(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+    monkeypatch.setattr("miso_site.mail.send_mail", broken_send)
+    client.post("/fr/contact/", MESSAGE)
+    client.force_login(make_staff(groups=["Office"]))
+    entry = inbox_entry(client)
+    assert (entry["new"], entry["not_emailed"]) == (1, 1)
+    assert "Frage zur Mitgliedschaft" in client.get(entry["not_emailed_url"]).content.decode()
+
+
+def test_staff_without_permission_see_no_inbox_line(client):
+    make_message()
+    client.force_login(make_staff(permissions=["pages.change_page", "pages.view_page"]))
+    assert client.get(reverse("admin:index")).context["inbox"] == []
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_inbox_costs_one_query_per_kind(client, django_assert_max_num_queries, count):
+    for _ in range(count):
+        make_message()
+    client.force_login(make_staff(superuser=True))
+    with django_assert_max_num_queries(12):
+        client.get(reverse("admin:index"))

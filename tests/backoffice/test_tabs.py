@@ -1,0 +1,87 @@
+"""Every translated model edits its languages in tabs, German first and required."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from miso_site.translation_status import text_fields
+from tests.pages.factories import make_page
+
+from .factories import LANGUAGE_CODES, make_staff
+
+pytestmark = pytest.mark.django_db
+
+TRANSLATED_MODELS = sorted(
+    (model for model in admin.site._registry if text_fields(model)),
+    key=lambda model: model._meta.label,
+)
+
+
+def admin_form(rf, model):
+    request = rf.get("/admin/")
+    request.user = make_staff(superuser=True)
+    return admin.site._registry[model].get_form(request)()
+
+
+@pytest.mark.parametrize("model", TRANSLATED_MODELS, ids=lambda model: model._meta.label)
+def test_each_translated_field_has_one_input_per_language_german_first(rf, model):
+    form = admin_form(rf, model)
+    for name in text_fields(model):
+        shown = [field for field in form.fields if re.fullmatch(rf"{name}_[a-z]+", field)]
+        if shown:
+            assert shown == [f"{name}_{code}" for code in LANGUAGE_CODES]
+
+
+@pytest.mark.parametrize("model", TRANSLATED_MODELS, ids=lambda model: model._meta.label)
+def test_only_german_is_required_and_only_where_the_field_must_exist(rf, model):
+    form = admin_form(rf, model)
+    for name in text_fields(model):
+        if f"{name}_de" not in form.fields:
+            continue
+        must_exist = not model._meta.get_field(name).blank
+        assert form.fields[f"{name}_de"].required is must_exist
+        assert not any(form.fields[f"{name}_{code}"].required for code in LANGUAGE_CODES[1:])
+
+
+@pytest.mark.parametrize("model", TRANSLATED_MODELS, ids=lambda model: model._meta.label)
+def test_translated_inputs_carry_the_tab_classes_and_their_language(rf, model):
+    form = admin_form(rf, model)
+    for name in text_fields(model):
+        if f"{name}_de" not in form.fields:
+            continue
+        for code in LANGUAGE_CODES:
+            html = str(form[f"{name}_{code}"])
+            assert re.search(r'class="[^"]*\bmt\b', html)
+            assert f'lang="{code}"' in html
+            assert f'dir="{"rtl" if code == "ar" else "ltr"}"' in html
+
+
+@pytest.mark.parametrize("model", TRANSLATED_MODELS, ids=lambda model: model._meta.label)
+def test_admin_loads_the_tab_scripts_from_our_own_static_files(model):
+    media = str(admin.site._registry[model].media)
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in media
+    assert "/static/modeltranslation/js/tabbed_translation_fields.js" in media
+    assert "googleapis" not in media
+    assert "//code." not in media
+
+
+def test_add_page_renders_the_language_fields_for_tabs(client):
+    client.force_login(make_staff(superuser=True))
+    html = client.get(reverse("admin:pages_principle_add")).content.decode()
+    for code in LANGUAGE_CODES:
+        assert f'name="text_{code}"' in html
+    assert html.index('name="text_de"') < html.index('name="text_en"')
+    assert re.search(r'<textarea[^>]*name="text_de"[^>]*required', html)
+
+
+def test_arabic_inputs_are_right_to_left_on_the_change_form(client):
+    page = make_page("about")
+    client.force_login(make_staff(superuser=True))
+    html = client.get(reverse("admin:pages_page_change", args=[page.pk])).content.decode()
+    arabic_body = re.search(r'<textarea[^>]*name="body_ar"[^>]*>', html).group()
+    german_body = re.search(r'<textarea[^>]*name="body_de"[^>]*>', html).group()
+    assert 'dir="rtl"' in arabic_body and 'lang="ar"' in arabic_body
+    assert "data-django-prose-editor" in arabic_body
+    assert 'dir="ltr"' in german_body and 'lang="de"' in german_body
