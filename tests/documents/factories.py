@@ -1,14 +1,11 @@
 import datetime
 import itertools
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from documents.demo import make_pdf
 from documents.models import Document
-from events.models import MEMBERS_GROUP
 
 _numbers = itertools.count(1)
 
@@ -50,10 +47,3 @@ def make_many_documents(count):
         )
         for number in range(count)
     )
-
-
-def make_member(username="member"):
-    """A user of a member organisation, who may see members-only items."""
-    user = get_user_model().objects.create_user(username, password="not-used-in-tests")
-    user.groups.add(Group.objects.get_or_create(name=MEMBERS_GROUP)[0])
-    return user

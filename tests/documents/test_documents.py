@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from documents.models import Document
 from tests.conftest import LANGUAGE_CODES
-from tests.documents.factories import make_document, make_many_documents, make_member
+from tests.documents.factories import make_document, make_many_documents
+from tests.events.factories import make_member
 
 
 def test_download_is_the_pdf_under_a_readable_name(client, db):
@@ -50,9 +51,9 @@ def test_members_only_document_is_hidden_from_logged_in_non_members(client, db, 
     assert client.get("/de/documents/protokoll.pdf").status_code == 404
 
 
-def test_members_see_and_download_members_only_documents(client, db):
+def test_members_see_and_download_members_only_documents(client, db, django_user_model):
     make_document(slug="protokoll", title_de="Protokoll der Klausur", members_only=True)
-    client.force_login(make_member())
+    client.force_login(make_member(django_user_model))
     html = client.get("/de/documents/").content.decode()
     assert "Protokoll der Klausur" in html
     response = client.get("/de/documents/protokoll.pdf")
@@ -68,9 +69,9 @@ def test_members_see_and_download_members_only_documents(client, db):
         {"published_at": timezone.now() + datetime.timedelta(days=1)},
     ],
 )
-def test_unpublished_documents_are_neither_listed_nor_served(client, db, hidden):
+def test_unpublished_documents_are_neither_listed_nor_served(client, db, django_user_model, hidden):
     make_document(slug="entwurf", title_de="Entwurf des Jahresberichts", **hidden)
-    client.force_login(make_member())
+    client.force_login(make_member(django_user_model))
     assert "Entwurf des Jahresberichts" not in client.get("/de/documents/").content.decode()
     assert client.get("/de/documents/entwurf.pdf").status_code == 404
 
@@ -119,10 +120,10 @@ def test_titles_are_shown_in_the_visitors_language_or_marked_german(client, db, 
 
 @pytest.mark.parametrize("count", [10, 1000])
 def test_list_costs_the_same_queries_for_few_and_many_documents(
-    client, db, django_assert_max_num_queries, count
+    client, db, django_user_model, django_assert_max_num_queries, count
 ):
     make_many_documents(count)
-    client.force_login(make_member())
+    client.force_login(make_member(django_user_model))
     with django_assert_max_num_queries(5):
         response = client.get("/de/documents/")
     assert response.status_code == 200

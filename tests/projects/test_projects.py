@@ -6,6 +6,7 @@ from django.utils import timezone
 from members.models import MemberOrganisation, Person, TeamPosition
 from projects.models import Project
 from tests.conftest import LANGUAGE_CODES
+from tests.members.factories import make_organisation, make_person, make_team_position
 from tests.news.factories import make_post
 from tests.projects.factories import (
     make_finished_project,
@@ -94,8 +95,8 @@ def test_project_page_names_funders_with_their_links(client, db):
 def test_project_page_links_active_partner_organisations_only(client, db):
     project = make_project()
     project.partners.add(
-        MemberOrganisation.objects.create(name="kargah e.V.", slug="kargah"),
-        MemberOrganisation.objects.create(name="Alter Verein", slug="alt", is_active=False),
+        make_organisation("kargah e.V.", slug="kargah"),
+        make_organisation("Alter Verein", is_active=False),
     )
     html = client.get(f"/de/projects/{project.slug}/").content.decode()
     assert '<a href="/de/members/organisations/kargah/">kargah e.V.</a>' in html
@@ -104,10 +105,8 @@ def test_project_page_links_active_partner_organisations_only(client, db):
 
 def test_project_page_shows_contact_people_with_their_job(client, db):
     project = make_project()
-    person = Person.objects.create(
-        first_name="Olga", last_name="Artemova", email="artemova@example.org"
-    )
-    TeamPosition.objects.create(person=person, job_title_de="Projektmitarbeiterin")
+    person = make_person("Olga", "Artemova", email="artemova@example.org")
+    make_team_position(person, job_title_de="Projektmitarbeiterin")
     project.contacts.add(person)
     html = client.get(f"/de/projects/{project.slug}/").content.decode()
     assert "Olga Artemova" in html
