@@ -1,0 +1,284 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.models import MemberOrganisation
+from miso_site.fields import RichTextField
+from miso_site.images import MB, ResponsiveImageField
+from miso_site.models import Publishable, PublishableQuerySet
+
+# Paths under /events/ that an event's slug must not take.
+RESERVED_SLUGS = {"past", "calendar", "feed"}
+
+MEMBERS_GROUP = "Members"
+
+
+def is_member(user):
+    """May ``user`` see members-only events?
+
+    Members are logged-in people of a member organisation: the office gives
+    their accounts the "Members" group. Staff see everything they edit.
+    """
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.groups.filter(name=MEMBERS_GROUP).exists()
+
+
+class Venue(models.Model):
+    """Where events take place."""
+
+    name = models.CharField(_("name"), max_length=200)
+    room = models.CharField(
+        _("room"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: the room or part of the building, for example 'Training rooms'."),
+    )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, default="Hannover")
+    district = models.ForeignKey(
+        "members.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="venues",
+        verbose_name=_("district"),
+    )
+    access_note = models.TextField(
+        _("step-free access"),
+        blank=True,
+        help_text=_(
+            "How to get in without steps: entrance, lift, accessible toilet. "
+            "Leave empty when you do not know."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self):
+        """One line, as calendars and maps expect it."""
+        locality = " ".join(filter(None, [self.postcode, self.city]))
+        return ", ".join(filter(None, [self.name, self.street, locality]))
+
+
+class EventQuerySet(PublishableQuerySet):
+    def visible_to(self, user):
+        """The one rule for every output: published, and members-only only for members."""
+        events = self.published()
+        if not is_member(user):
+            events = events.filter(members_only=False)
+        return events
+
+    def upcoming(self):
+        """Events not over yet, soonest first; one running now still counts."""
+        return self.filter(finishes_at__gt=timezone.now()).order_by("starts_at", "pk")
+
+    def past(self):
+        return self.filter(finishes_at__lte=timezone.now()).order_by("-starts_at", "-pk")
+
+    def overlapping(self, start, end):
+        """Events that take place at some time between ``start`` and ``end``."""
+        return self.filter(starts_at__lt=end, finishes_at__gt=start).order_by("starts_at", "pk")
+
+    def for_listing(self):
+        """What lists, cards and the detail page show, in a fixed number of queries."""
+        return self.select_related("venue__district").prefetch_related(
+            Prefetch("organisations", queryset=MemberOrganisation.objects.active())
+        )
+
+    def next_for(self, user, count=3):
+        """The next ``count`` events ``user`` may see, for the home page."""
+        return self.visible_to(user).upcoming().for_listing()[:count]
+
+
+class Event(Publishable):
+    """An event by the network or its members, shown in lists, the calendar and iCal."""
+
+    class Registration(models.TextChoices):
+        NONE = "none", _("No registration needed")
+        EMAIL = "email", _("Register by email")
+        LINK = "link", _("Register online")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the page address, the same in every language."),
+    )
+    description = RichTextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(
+        _("ends"), null=True, blank=True, help_text=_("Leave empty when there is no set end.")
+    )
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("Only the dates count; the times above are ignored."),
+    )
+    # Derived on save, so lists and the calendar can filter on one indexed column.
+    finishes_at = models.DateTimeField(editable=False, db_index=True)
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("venue"),
+    )
+    organisations = models.ManyToManyField(
+        "members.MemberOrganisation",
+        blank=True,
+        related_name="events",
+        verbose_name=_("presented by member organisations"),
+    )
+    other_presenters = models.CharField(
+        _("other presenters"),
+        max_length=200,
+        blank=True,
+        help_text=_("Presenters that are not member organisations, for example 'MiSO e. V.'."),
+    )
+    is_free = models.BooleanField(_("free entry"), default=True)
+    price = models.CharField(
+        _("price"),
+        max_length=200,
+        blank=True,
+        help_text=_("When entry is not free, for example '5 €, reduced 3 €'."),
+    )
+    registration = models.CharField(
+        _("registration"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+    )
+    registration_email = models.EmailField(_("registration email"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_deadline = models.DateField(_("register by"), null=True, blank=True)
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Shown only to logged-in members of a member organisation."),
+    )
+    is_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("A cancelled event stays listed, clearly marked as cancelled."),
+    )
+    image = ResponsiveImageField(
+        _("image"),
+        blank=True,
+        upload_to="events/%Y/",
+        width_field="image_width",
+        height_field="image_height",
+        max_bytes=8 * MB,
+        max_pixels=24_000_000,
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("text alternative of the image"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+                name="events_event_ends_after_start",
+                violation_error_message=_("An event cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    def get_ics_url(self):
+        return reverse("events:event-ics", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is taken by the events pages. Please choose another.")
+        if not self.is_free and not self.price_de:
+            errors["price_de"] = _("Please give the price, or tick 'free entry'.")
+        if self.registration == self.Registration.EMAIL and not self.registration_email:
+            errors["registration_email"] = _("Please give the address for registrations.")
+        if self.registration == self.Registration.LINK and not self.registration_url:
+            errors["registration_url"] = _("Please give the link for registrations.")
+        # German is the fallback for every language, so it must describe the picture.
+        if self.image and not self.image_alt_de:
+            errors["image_alt_de"] = _("Please describe the picture for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.finishes_at = self.compute_finishes_at()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "finishes_at"}
+        super().save(*args, **kwargs)
+
+    def compute_finishes_at(self):
+        """When the event is over: its end, or the end of its last day.
+
+        All-day events and events without an end time last until midnight in
+        Berlin, so they stay "upcoming" all day long.
+        """
+        if self.ends_at and not self.all_day:
+            return self.ends_at
+        last_day = timezone.localdate(self.ends_at or self.starts_at)
+        next_midnight = datetime.datetime.combine(
+            last_day + datetime.timedelta(days=1), datetime.time.min
+        )
+        return timezone.make_aware(next_midnight)
+
+    @property
+    def first_day(self):
+        return timezone.localdate(self.starts_at)
+
+    @property
+    def last_day(self):
+        return timezone.localdate(self.finishes_at - datetime.timedelta(microseconds=1))
+
+    @property
+    def month(self):
+        """The first of the month it starts in, to group lists by month."""
+        return self.first_day.replace(day=1)
+
+    @property
+    def is_multi_day(self):
+        return self.last_day > self.first_day
+
+    @property
+    def is_over(self):
+        return self.finishes_at <= timezone.now()
+
+    @property
+    def registration_is_closed(self):
+        return bool(self.registration_deadline) and (
+            self.registration_deadline < timezone.localdate()
+        )

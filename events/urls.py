@@ -1,3 +1,21 @@
+from django.urls import path
+
+from . import views
+
 app_name = "events"
 
-urlpatterns = []
+# The fixed paths come first: an event's slug may not take them (see RESERVED_SLUGS).
+urlpatterns = [
+    path("", views.UpcomingView.as_view(), name="upcoming"),
+    path("feed.ics", views.feed_ics, name="feed"),
+    path("past/", views.past_index, name="past"),
+    path("past/<int:year>/", views.PastYearView.as_view(), name="past-year"),
+    path("calendar/", views.calendar_index, name="calendar"),
+    path(
+        "calendar/<int:year>/<int:month>/",
+        views.CalendarMonthView.as_view(),
+        name="calendar-month",
+    ),
+    path("<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("<slug:slug>.ics", views.event_ics, name="event-ics"),
+]

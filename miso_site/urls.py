@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from documents.sitemaps import DocumentsSitemap
+from events.sitemaps import EventsSitemap
 from members.sitemaps import MembersSitemap
 from news.sitemaps import NewsSitemap
 from pages.sitemaps import PagesSitemap
@@ -17,6 +18,7 @@ sitemaps = {
     "pages": PagesSitemap,
     "members": MembersSitemap,
     "news": NewsSitemap,
+    "events": EventsSitemap,
     "projects": ProjectsSitemap,
     "documents": DocumentsSitemap,
 }

@@ -1,0 +1,57 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from miso_site.admin import TranslatedAdmin
+
+from .models import Event, Venue
+
+
+@admin.register(Venue)
+class VenueAdmin(TranslatedAdmin):
+    list_display = ["name", "street", "district"]
+    list_select_related = ["district"]
+    search_fields = ["name", "street", "postcode"]
+    fieldsets = [
+        (None, {"fields": ["name", "room", "street", "postcode", "city", "district"]}),
+        (_("Accessibility"), {"fields": ["access_note"]}),
+    ]
+
+
+@admin.register(Event)
+class EventAdmin(TranslatedAdmin):
+    list_display = [
+        "title",
+        "starts_at",
+        "venue",
+        "members_only",
+        "is_cancelled",
+        "is_published",
+    ]
+    list_filter = ["is_published", "members_only", "is_cancelled", "registration", "starts_at"]
+    list_select_related = ["venue"]
+    search_fields = ["title", "slug", "venue__name", "other_presenters"]
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ["title_de"]}
+    autocomplete_fields = ["venue", "organisations"]
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "description"]}),
+        (_("Date and time"), {"fields": ["starts_at", "ends_at", "all_day"]}),
+        (_("Place and presenters"), {"fields": ["venue", "organisations", "other_presenters"]}),
+        (
+            _("Entry and registration"),
+            {
+                "fields": [
+                    "is_free",
+                    "price",
+                    "registration",
+                    "registration_email",
+                    "registration_url",
+                    "registration_deadline",
+                ]
+            },
+        ),
+        (_("Visibility"), {"fields": ["members_only", "is_cancelled"]}),
+        (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+    ]

@@ -1,0 +1,147 @@
+import calendar
+import datetime
+from collections import defaultdict
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .ical import build_calendar, ics_response
+from .models import Event
+
+EVENTS_PER_PAGE = 20
+
+
+def local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class UpcomingView(ListView):
+    template_name = "events/upcoming.html"
+    context_object_name = "events"
+    paginate_by = EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        return Event.objects.visible_to(self.request.user).upcoming().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        feed_url = self.request.build_absolute_uri(reverse("events:feed"))
+        context["feed_url"] = feed_url
+        # webcal:// asks the visitor's calendar program to subscribe, not to download once.
+        context["subscribe_url"] = "webcal://" + feed_url.split("://", 1)[1]
+        return context
+
+
+def past_index(request):
+    """The most recent year with past events (or this year, when there are none)."""
+    latest = Event.objects.visible_to(request.user).past().values_list("starts_at", flat=True)
+    latest = latest.first()
+    year = timezone.localtime(latest).year if latest else timezone.localdate().year
+    return redirect("events:past-year", year=year)
+
+
+class PastYearView(ListView):
+    template_name = "events/past.html"
+    context_object_name = "events"
+    paginate_by = EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        return (
+            Event.objects.visible_to(self.request.user)
+            .past()
+            .filter(starts_at__year=self.kwargs["year"])
+            .for_listing()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.kwargs["year"]
+        years = [
+            moment.year
+            for moment in Event.objects.visible_to(self.request.user)
+            .past()
+            .datetimes("starts_at", "year", order="DESC")
+        ]
+        if year not in years and year != timezone.localdate().year:
+            raise Http404(_("There are no past events in this year."))
+        context["year"] = year
+        context["years"] = years
+        return context
+
+
+def calendar_index(request):
+    today = timezone.localdate()
+    return redirect("events:calendar-month", year=today.year, month=today.month)
+
+
+class CalendarMonthView(TemplateView):
+    """A month as a table, Monday first, with each day's events as links."""
+
+    template_name = "events/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year, month = self.kwargs["year"], self.kwargs["month"]
+        # Keep one month of room on each side for the previous/next links.
+        if not (1 <= month <= 12 and datetime.MINYEAR < year < datetime.MAXYEAR):
+            raise Http404(_("There is no such month."))
+        weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+        first_shown, last_shown = weeks[0][0], weeks[-1][-1]
+        events = Event.objects.visible_to(self.request.user).overlapping(
+            local_midnight(first_shown), local_midnight(last_shown + datetime.timedelta(days=1))
+        )
+        events_by_day = defaultdict(list)
+        for event in events:
+            day = max(event.first_day, first_shown)
+            while day <= min(event.last_day, last_shown):
+                events_by_day[day].append(event)
+                day += datetime.timedelta(days=1)
+
+        today = timezone.localdate()
+        first_of_month = datetime.date(year, month, 1)
+        context.update(
+            {
+                "month": first_of_month,
+                "previous_month": (first_of_month - datetime.timedelta(days=1)).replace(day=1),
+                "next_month": (first_of_month + datetime.timedelta(days=31)).replace(day=1),
+                "weekdays": [WEEKDAYS[number] for number in range(7)],
+                "weeks": [
+                    [
+                        {
+                            "date": day,
+                            "in_month": day.month == month,
+                            "is_today": day == today,
+                            "events": events_by_day[day],
+                        }
+                        for day in week
+                    ]
+                    for week in weeks
+                ],
+            }
+        )
+        return context
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.visible_to(self.request.user).for_listing()
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user).select_related("venue"), slug=slug
+    )
+    return ics_response(build_calendar([event], request), filename=f"{event.slug}.ics")
+
+
+def feed_ics(request):
+    events = Event.objects.visible_to(request.user).upcoming().select_related("venue")
+    return ics_response(build_calendar(events, request, name=_("MiSO-Netzwerk Hannover: events")))
