@@ -1,0 +1,78 @@
+import datetime
+import itertools
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from events.models import MEMBERS_GROUP, Event, Venue
+from members.models import District, MemberOrganisation
+
+_numbers = itertools.count(1)
+
+
+def berlin(*args):
+    """An aware datetime given as Berlin wall-clock time: ``berlin(2026, 3, 29, 10)``."""
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+def make_venue(**overrides):
+    fields = {
+        "name": "Kulturzentrum Faust",
+        "street": "Zur Bettfedernfabrik 3",
+        "postcode": "30451",
+        "city": "Hannover",
+        "access_note_de": "Ebenerdiger Eingang, barrierefreies WC im Erdgeschoss.",
+        "access_note_en": "Level entrance, accessible toilet on the ground floor.",
+    }
+    return Venue.objects.create(**(fields | overrides))
+
+
+def make_district(name="Linden-Nord", slug="linden-nord"):
+    return District.objects.create(name_de=name, slug=slug)
+
+
+def make_organisation(name="kargah e.V.", **overrides):
+    number = next(_numbers)
+    fields = {"name": name, "slug": f"organisation-{number}", "description_de": "<p>Verein</p>"}
+    return MemberOrganisation.objects.create(**(fields | overrides))
+
+
+def event_fields(**overrides):
+    number = next(_numbers)
+    fields = {
+        "title_de": f"Veranstaltung {number}",
+        "title_en": f"Event {number}",
+        "title_ar": f"فعالية {number}",
+        "slug": f"event-{number}",
+        "starts_at": timezone.now() + datetime.timedelta(days=7),
+        "is_published": True,
+        "published_at": timezone.now() - datetime.timedelta(days=1),
+    }
+    return fields | overrides
+
+
+def make_event(organisations=(), **overrides):
+    event = Event.objects.create(**event_fields(**overrides))
+    event.organisations.set(organisations)
+    return event
+
+
+def make_events(count, organisations=(), **overrides):
+    """``count`` events in a few queries, each presented by ``organisations``."""
+    events = [Event(**event_fields(**overrides)) for _ in range(count)]
+    for event in events:
+        event.finishes_at = event.compute_finishes_at()
+    events = Event.objects.bulk_create(events)
+    Event.organisations.through.objects.bulk_create(
+        Event.organisations.through(event=event, memberorganisation=organisation)
+        for event in events
+        for organisation in organisations
+    )
+    return events
+
+
+def make_member(django_user_model, username="member"):
+    """A logged-in member of a member organisation, as the office sets one up."""
+    user = django_user_model.objects.create_user(username=username, password="x" * 16)
+    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    return user

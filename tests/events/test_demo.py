@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from events import demo
+from events.models import Event, Venue
+from tests.conftest import LANGUAGE_CODES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_events_load_once():
+    assert demo.load() > 0
+    counts = (Event.objects.count(), Venue.objects.count())
+    assert demo.load() == 0
+    assert (Event.objects.count(), Venue.objects.count()) == counts
+
+
+def test_demo_events_speak_every_language_in_its_own_words():
+    demo.load()
+    for event in Event.objects.all():
+        for field in ("title", "description"):
+            texts = [getattr(event, f"{field}_{code}") for code in LANGUAGE_CODES]
+            assert all(texts), (event.slug, field)
+            assert len(set(texts)) == len(LANGUAGE_CODES), (event.slug, field)
+
+
+def test_demo_has_the_2019_calendar_and_coming_events():
+    demo.load()
+    anonymous = AnonymousUser()
+    assert Event.objects.visible_to(anonymous).upcoming().exists()
+    assert Event.objects.visible_to(anonymous).past().filter(starts_at__year=2019).count() == 4
+    members_meeting = Event.objects.get(slug="ag-partizipation-2019-01")
+    assert members_meeting.members_only
+    assert members_meeting.venue.street == "Zur Bettfedernfabrik 1"
+
+
+def test_demo_keeps_what_the_office_edited():
+    demo.load()
+    Event.objects.filter(slug="winterfest-2026").update(title_de="Winterfest (geändert)")
+    demo.load()
+    assert Event.objects.get(slug="winterfest-2026").title_de == "Winterfest (geändert)"

@@ -1,0 +1,52 @@
+"""Each events page costs the same number of SQL queries with 10 or 1,000 events."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from .factories import berlin, make_district, make_event, make_events, make_organisation, make_venue
+
+# Every page: the association and its opening hours for the footer.
+FOOTER = 2
+
+
+@pytest.fixture(params=[10, 1000], ids=["10 events", "1000 events"])
+def many_events(request, site_pages):
+    venue = make_venue(district=make_district())
+    organisations = [make_organisation(name="kargah e.V."), make_organisation(name="FAUST e. V.")]
+    soon = timezone.now() + datetime.timedelta(days=2)
+    make_events(request.param, organisations, venue=venue, starts_at=soon)
+    make_events(request.param, organisations, venue=venue, starts_at=berlin(2019, 5, 1, 14))
+    return make_event(organisations, venue=venue, slug="the-event", starts_at=soon)
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # count, events with venue and district, their organisations
+        ("/de/events/", FOOTER + 3),
+        ("/de/events/?page=last", FOOTER + 3),
+        # the same, and the years with past events
+        ("/de/events/past/2019/", FOOTER + 4),
+        # the event with venue and district, its organisations
+        ("/de/events/the-event/", FOOTER + 2),
+        # the event(s) with their venue; no footer in a calendar file
+        ("/de/events/the-event.ics", 1),
+        ("/de/events/feed.ics", 1),
+    ],
+)
+def test_page_costs_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, many_events, url, queries
+):
+    with django_assert_max_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
+def test_calendar_costs_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, many_events
+):
+    day = timezone.localdate(many_events.starts_at)
+    with django_assert_max_num_queries(FOOTER + 1):
+        response = client.get(f"/de/events/calendar/{day.year}/{day.month}/")
+    assert response.status_code == 200
