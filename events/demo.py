@@ -1,0 +1,69 @@
+"""Demo content for the events app: the 2019 calendar from the seeds, and a few coming events."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from members.models import District, MemberOrganisation
+from miso_site.demo import read_json, translated_fields
+
+from .models import Event, Venue
+
+VENUE_FIELDS = ("room", "access_note")
+EVENT_FIELDS = ("title", "description", "price", "image_alt")
+PLAIN_EVENT_FIELDS = (
+    "all_day",
+    "other_presenters",
+    "registration",
+    "registration_email",
+    "members_only",
+    "is_cancelled",
+)
+
+
+def berlin_time(text):
+    return timezone.make_aware(datetime.datetime.fromisoformat(text)) if text else None
+
+
+def find_organisation(name):
+    """The member organisation of the members app's demo, if it has one by that name."""
+    return (
+        MemberOrganisation.objects.filter(Q(name__iexact=name) | Q(name__istartswith=f"{name} "))
+        .order_by("pk")
+        .first()
+    )
+
+
+def load():
+    created = 0
+    venues = {}
+    for key, data in read_json(__file__, "venues.json").items():
+        plain = {field: data[field] for field in ("street", "postcode", "city") if field in data}
+        plain["district"] = District.objects.filter(slug=data.get("district")).first()
+        venues[key], is_new = Venue.objects.get_or_create(
+            name=data["name"], defaults={**plain, **translated_fields(data, VENUE_FIELDS)}
+        )
+        created += is_new
+
+    for data in read_json(__file__, "events.json"):
+        plain = {field: data[field] for field in PLAIN_EVENT_FIELDS if field in data}
+        deadline = data.get("registration_deadline")
+        event, is_new = Event.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                **plain,
+                **translated_fields(data, EVENT_FIELDS),
+                "starts_at": berlin_time(data["starts_at"]),
+                "ends_at": berlin_time(data.get("ends_at")),
+                "registration_deadline": deadline and datetime.date.fromisoformat(deadline),
+                "venue": venues[data["venue"]],
+                "is_published": True,
+                "published_at": berlin_time("2016-01-01T00:00"),
+            },
+        )
+        if is_new:
+            organisations = filter(None, map(find_organisation, data.get("organisations", [])))
+            event.organisations.set(organisations)
+            created += 1
+    return created
