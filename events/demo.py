@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 
 from members.models import District, MemberOrganisation
@@ -24,15 +23,6 @@ PLAIN_EVENT_FIELDS = (
 
 def berlin_time(text):
     return timezone.make_aware(datetime.datetime.fromisoformat(text)) if text else None
-
-
-def find_organisation(name):
-    """The member organisation of the members app's demo, if it has one by that name."""
-    return (
-        MemberOrganisation.objects.filter(Q(name__iexact=name) | Q(name__istartswith=f"{name} "))
-        .order_by("pk")
-        .first()
-    )
 
 
 def load():
@@ -63,7 +53,8 @@ def load():
             },
         )
         if is_new:
-            organisations = filter(None, map(find_organisation, data.get("organisations", [])))
-            event.organisations.set(organisations)
+            # Presenters from the members demo, by slug; any it lacks are left out.
+            slugs = data.get("organisations", [])
+            event.organisations.set(MemberOrganisation.objects.filter(slug__in=slugs))
             created += 1
     return created

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from events import demo
 from events.models import Event, Venue
+from members import demo as members_demo
 from tests.conftest import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +40,11 @@ def test_demo_keeps_what_the_office_edited():
     Event.objects.filter(slug="winterfest-2026").update(title_de="Winterfest (geändert)")
     demo.load()
     assert Event.objects.get(slug="winterfest-2026").title_de == "Winterfest (geändert)"
+
+
+def test_demo_events_link_the_member_organisations_and_districts_of_the_members_demo():
+    members_demo.load()
+    demo.load()
+    festival = Event.objects.get(slug="internationales-mai-fest-2019")
+    assert [organisation.slug for organisation in festival.organisations.all()] == ["faust"]
+    assert festival.venue.district.slug == "linden-nord"
