@@ -228,7 +228,9 @@ def test_the_post_page_links_related_organisations_and_projects(client, related)
     post.projects.set([*related["projects"], hidden_project])
     html = html_of(client, f"/en/news/{post.slug}/")
     for organisation in related["organisations"]:
-        assert f'href="{organisation.get_absolute_url()}">{organisation.name}</a>' in html
+        assert (
+            f'href="{organisation.get_absolute_url()}"><bdi>{organisation.name}</bdi></a>' in html
+        )
     assert "Move it" in html and "MDraWing" in html
     assert "Not yet public" not in html
 
