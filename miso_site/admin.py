@@ -1,9 +1,10 @@
-"""The shared base for every admin of translated content.
+"""The shared bases for every content admin.
 
-Each app's admin subclasses ``TranslatedAdmin`` and so gets, without a line of
-its own: language tabs, a "missing translations" column and filter, language
-and writing direction on every language's inputs, history with restore,
-preview links per language and, for publishable content, publish actions.
+Each app's admin subclasses ``TranslatedAdmin`` (or ``ContentAdmin`` for a model
+without translated fields) and so gets, without a line of its own: history with
+restore, preview links per language and, for publishable content, publish
+actions; with translations also language tabs, a "missing translations" column
+and filter, and language and writing direction on every language's inputs.
 Lists kept in spreadsheets add ``SpreadsheetMixin`` in front.
 """
 
@@ -49,60 +50,14 @@ def preview_links(obj):
     return links
 
 
-class TranslatedAdmin(VersionAdmin, TranslationAdmin):
-    """Translated fields in tabs, one per language, German first and required.
+class ContentAdmin(VersionAdmin):
+    """History, preview links and publishing for every content model's admin.
 
-    This is modeltranslation's tabbed admin with its files named here: Django's
-    own jQuery and our copy of jQuery UI (``static/vendor/jquery-ui``), so the
-    admin loads nothing from other hosts (modeltranslation's default is a CDN).
     ``VersionAdmin`` registers the model with django-reversion, so every save in
-    the admin is kept as a version with its author, and "History" can restore it.
+    the admin is kept as a version with its author, and "History" can show and
+    restore it (and "Recover deleted" bring back a deleted object). Models with
+    translated fields use ``TranslatedAdmin``, which builds on this.
     """
-
-    class Media:
-        js = (
-            "admin/js/jquery.init.js",
-            "modeltranslation/js/force_jquery.js",
-            "vendor/jquery-ui/jquery-ui.min.js",
-            "modeltranslation/js/tabbed_translation_fields.js",
-            "js/admin-translations.js",
-        )
-        css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
-
-    def get_list_display(self, request):
-        list_display = super().get_list_display(request)
-        if text_fields(self.model):
-            return [*list_display, "missing_translations"]
-        return list_display
-
-    def get_list_filter(self, request):
-        list_filter = super().get_list_filter(request)
-        if text_fields(self.model):
-            return [*list_filter, MissingTranslationFilter]
-        return list_filter
-
-    @admin.display(description=_("missing translations"))
-    def missing_translations(self, obj):
-        codes = missing_languages(obj)
-        if not codes:
-            return format_html('<span class="translations-complete">{}</span>', _("complete"))
-        names = dict(settings.LANGUAGES)
-        return format_html_join(
-            " ",
-            '<abbr class="translation-missing" lang="{}" title="{}">{}</abbr>',
-            ((code, names[code], code.upper()) for code in codes),
-        )
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = getattr(db_field, "language", None)
-        if field is not None and language:
-            # Spell-checking, fonts and writing direction follow the tab's language.
-            widget = self._get_widget_from_field(field)
-            widget = getattr(widget, "widget", widget)  # inside modeltranslation's "clear" wrapper
-            widget.attrs["lang"] = language
-            widget.attrs["dir"] = "rtl" if get_language_info(language)["bidi"] else "ltr"
-        return field
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
@@ -159,6 +114,62 @@ class TranslatedAdmin(VersionAdmin, TranslationAdmin):
             % {"count": changed},
             messages.SUCCESS,
         )
+
+
+class TranslatedAdmin(ContentAdmin, TranslationAdmin):
+    """Translated fields in tabs, one per language, German first and required.
+
+    This is modeltranslation's tabbed admin with its files named here: Django's
+    own jQuery and our copy of jQuery UI (``static/vendor/jquery-ui``), so the
+    admin loads nothing from other hosts (modeltranslation's default is a CDN).
+    Lists get a "missing translations" column and filter, and every language's
+    inputs say their language and writing direction.
+    """
+
+    class Media:
+        js = (
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/force_jquery.js",
+            "vendor/jquery-ui/jquery-ui.min.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "js/admin-translations.js",
+        )
+        css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if text_fields(self.model):
+            return [*list_display, "missing_translations"]
+        return list_display
+
+    def get_list_filter(self, request):
+        list_filter = super().get_list_filter(request)
+        if text_fields(self.model):
+            return [*list_filter, MissingTranslationFilter]
+        return list_filter
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        codes = missing_languages(obj)
+        if not codes:
+            return format_html('<span class="translations-complete">{}</span>', _("complete"))
+        names = dict(settings.LANGUAGES)
+        return format_html_join(
+            " ",
+            '<abbr class="translation-missing" lang="{}" title="{}">{}</abbr>',
+            ((code, names[code], code.upper()) for code in codes),
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language:
+            # Spell-checking, fonts and writing direction follow the tab's language.
+            widget = self._get_widget_from_field(field)
+            widget = getattr(widget, "widget", widget)  # inside modeltranslation's "clear" wrapper
+            widget.attrs["lang"] = language
+            widget.attrs["dir"] = "rtl" if get_language_info(language)["bidi"] else "ltr"
+        return field
 
 
 class SpreadsheetMixin(ImportExportMixin):
