@@ -10,6 +10,8 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from miso_site.preview import PreviewableMixin
+
 from .ical import build_calendar, ics_response
 from .models import Event
 
@@ -127,12 +129,18 @@ class CalendarMonthView(TemplateView):
         return context
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewableMixin, DetailView):
+    """An event's page. Staff who may edit events also see drafts (``PreviewableMixin``)."""
+
+    model = Event
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.visible_to(self.request.user).for_listing()
+        events = super().get_queryset()
+        if not self.previewing:
+            events = events.visible_to(self.request.user)
+        return events.for_listing()
 
 
 def event_ics(request, slug):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone, translation
 
 from tests.conftest import LANGUAGE_CODES
@@ -162,3 +163,14 @@ def test_sitemap_lists_each_event_with_its_translations(client):
     assert "<loc>http://testserver/de/events/</loc>" in sitemap
     for code in LANGUAGE_CODES:
         assert f'hreflang="{code}" href="http://testserver/{code}/events/{event.slug}/"' in sitemap
+
+
+def test_staff_who_edit_events_preview_a_draft(client, django_user_model):
+    editor = django_user_model.objects.create_user("office", password="x" * 16, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_event"))
+    client.force_login(editor)
+    event = make_event(is_published=False)
+    response = client.get(f"/de/events/{event.slug}/")
+    assert response.status_code == 200
+    assert 'class="preview-banner"' in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
