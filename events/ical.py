@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import CLASS, STATUS, Calendar, Timezone
+from icalendar import CLASS, STATUS, Calendar, Timezone, vDuration
 from icalendar import Event as CalendarEvent
 
 PRODID = "-//MiSO-Netzwerk Hannover e.V.//Events//EN"
@@ -63,8 +63,9 @@ def build_calendar(events, request, name=None):
     if name:
         calendar.calendar_name = str(name)
         calendar.refresh_interval = REFRESH_INTERVAL
+        calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # required by RFC 7986
         calendar.add("x-wr-timezone", settings.TIME_ZONE)
-        calendar.add("x-published-ttl", REFRESH_INTERVAL)
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     # The time zone covers the whole years of the events, so it stays short.
     today = timezone.localdate()
     first = min((event.first_day for event in events), default=today)

@@ -107,6 +107,8 @@ def test_feed_is_a_named_calendar_in_berlin_time(client):
     calendar = Calendar.from_ical(body)
     assert calendar["X-WR-CALNAME"] == "MiSO-Netzwerk Hannover: events"
     assert calendar["X-WR-TIMEZONE"] == "Europe/Berlin"
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT12H" in body
+    assert b"X-PUBLISHED-TTL:PT12H" in body
     assert [zone.tz_name for zone in calendar.timezones] == ["Europe/Berlin"]
     assert calendar.to_ical() == body
 
