@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import linebreaks
@@ -201,7 +202,7 @@ class MemberOrganisation(Located):
     class Meta:
         verbose_name = _("member organisation")
         verbose_name_plural = _("member organisations")
-        ordering = ["name"]
+        ordering = [Lower("name")]
 
     def __str__(self):
         return self.name

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import django.db.models.functions.text
 import miso_site.images
 from django.db import migrations, models
 
@@ -111,7 +112,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'member organisation',
                 'verbose_name_plural': 'member organisations',
-                'ordering': ['name'],
+                'ordering': [django.db.models.functions.text.Lower('name')],
             },
         ),
         migrations.CreateModel(

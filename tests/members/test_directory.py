@@ -13,7 +13,9 @@ from tests.members.factories import (
 
 def names_on(response):
     html = response.content.decode()
-    return re.findall(r'<h2><a href="/[a-z]+/members/organisations/[^"]+/">([^<]+)</a></h2>', html)
+    return re.findall(
+        r'<h2><a href="/[a-z]+/members/organisations/[^"]+/"><bdi>([^<]+)</bdi></a></h2>', html
+    )
 
 
 @pytest.fixture

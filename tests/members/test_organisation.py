@@ -23,7 +23,7 @@ def test_organisation_page_shows_its_details(client, site_pages):
         languages=[make_language("de", "Deutsch", "Deutsch")],
     )
     html = client.get(organisation.get_absolute_url()).content.decode()
-    assert "<h1>Initiative für Internationalen Kulturaustausch e.V.</h1>" in html
+    assert "<h1><bdi>Initiative für Internationalen Kulturaustausch e.V.</bdi></h1>" in html
     for detail in ["IIK", "Linden-Nord", "Zur Bettfedernfabrik 1", "30451 Hannover", "Kultur"]:
         assert detail in html
     assert 'href="tel:0511440484"' in html

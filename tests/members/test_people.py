@@ -61,7 +61,7 @@ def test_board_member_links_to_an_active_organisation(client, site_pages):
     organisation = make_organisation("Vietnamzentrum e.V.")
     make_board_membership(make_person("Dang Chau", "Lam", organisation=organisation))
     html = client.get("/de/members/board/").content.decode()
-    assert f'<a href="{organisation.get_absolute_url()}">Vietnamzentrum e.V.</a>' in html
+    assert f'<a href="{organisation.get_absolute_url()}"><bdi>Vietnamzentrum e.V.</bdi></a>' in html
 
 
 @pytest.mark.parametrize("count", [10, 500])
