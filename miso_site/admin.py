@@ -169,6 +169,8 @@ class TranslatedAdmin(ContentAdmin, TranslationAdmin):
             widget = getattr(widget, "widget", widget)  # inside modeltranslation's "clear" wrapper
             widget.attrs["lang"] = language
             widget.attrs["dir"] = "rtl" if get_language_info(language)["bidi"] else "ltr"
+            # The tab script marks an empty translation with this, in the editor's language.
+            widget.attrs["data-missing-label"] = _("missing")
         return field
 
 

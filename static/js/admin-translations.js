@@ -4,8 +4,6 @@
 (function () {
   "use strict";
 
-  var translate = window.gettext || function (text) { return text; };
-
   function isEmpty(field) {
     return !field || !field.value || !field.value.trim();
   }
@@ -27,7 +25,7 @@
       if (missing && !mark) {
         mark = document.createElement("span");
         mark.className = "mt-missing-mark";
-        mark.textContent = " (" + translate("missing") + ")";
+        mark.textContent = " (" + field.dataset.missingLabel + ")";
         link.appendChild(mark);
       } else if (!missing && mark) {
         mark.remove();
