@@ -33,7 +33,7 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(f"pages:{self.key}")
+        return reverse(f"pages:{self.key.replace('_', '-')}")
 
 
 class Principle(models.Model):

@@ -5,8 +5,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from members.models import MemberOrganisation
+from events.models import Event
+from members.models import BoardMembership, MemberOrganisation
 from miso_site.views import StoredSubmissionView
+from news.models import Post
 
 from .forms import BarrierReportForm, ContactForm
 from .models import ContactMessage, Page, Principle
@@ -34,6 +36,8 @@ class HomeView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["member_count"] = MemberOrganisation.objects.active().count()
+        context["latest_posts"] = Post.objects.listed().latest_first()[:3]
+        context["next_events"] = Event.objects.next_for(self.request.user, 3)
         return context
 
 
@@ -111,3 +115,8 @@ class AccessibilityView(PageMixin, StoredSubmissionView):
 class ImprintView(PageMixin, TemplateView):
     page_key = Page.Key.IMPRINT
     template_name = "pages/imprint.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["board"] = BoardMembership.objects.current()
+        return context

@@ -3,6 +3,9 @@ from django.utils import translation
 
 from pages.models import Page, Principle
 from tests.conftest import LANGUAGE_CODES
+from tests.events.factories import make_event, make_events
+from tests.members.factories import make_board_membership, make_person
+from tests.news.factories import make_many_posts, make_post
 
 
 @pytest.mark.parametrize("key", Page.Key.values)
@@ -80,3 +83,37 @@ def test_email_addresses_are_not_in_the_source_as_plain_text(client, site_pages)
     footer = html.split('class="site-footer"')[1]
     assert "info@miso-netzwerk.de" not in footer
     assert "&#109;&#97;&#105;&#108;&#116;&#111;&#58;" in footer  # "mailto:" as references
+
+
+def test_imprint_names_the_current_board_as_representatives(client, site_pages):
+    make_board_membership(person=make_person(first_name="Nadia", last_name="Kurtul"))
+    make_board_membership(
+        person=make_person(first_name="Abayomi", last_name="Bankole"), years_ago=4
+    )
+    html = client.get("/de/imprint/").content.decode()
+    assert "Nadia Kurtul" in html
+    assert "Abayomi Bankole" not in html
+
+
+def test_home_page_shows_the_latest_news(client, site_pages):
+    make_post(title_de="Neueste Meldung")
+    html = client.get("/de/").content.decode()
+    assert "Neueste Meldung" in html
+
+
+def test_home_page_shows_the_next_events_but_not_members_only_ones(client, site_pages):
+    make_event(title_de="Offenes Plenum")
+    make_event(title_de="Internes Treffen", members_only=True)
+    html = client.get("/de/").content.decode()
+    assert "Offenes Plenum" in html
+    assert "Internes Treffen" not in html
+
+
+@pytest.mark.parametrize("amount", [10, 300])
+def test_home_page_costs_the_same_queries_however_much_content_exists(
+    client, site_pages, django_assert_max_num_queries, amount
+):
+    make_many_posts(amount)
+    make_events(amount)
+    with django_assert_max_num_queries(8):
+        assert client.get("/ar/").status_code == 200
