@@ -3,20 +3,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from events.models import is_member
-from miso_site.models import Publishable, PublishableQuerySet
+from miso_site.models import MembersOnlyQuerySet, Publishable
 
 from .storage import private_storage
 from .validators import PdfCheck
-
-
-class DocumentQuerySet(PublishableQuerySet):
-    def visible_to(self, user):
-        """Published documents; members-only ones only for logged-in members."""
-        documents = self.published()
-        if not is_member(user):
-            documents = documents.filter(members_only=False)
-        return documents
 
 
 class Document(Publishable):
@@ -60,7 +50,7 @@ class Document(Publishable):
     size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = MembersOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

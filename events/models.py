@@ -10,24 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from members.models import MemberOrganisation
 from miso_site.fields import RichTextField
 from miso_site.images import MB, ResponsiveImageField
-from miso_site.models import Publishable, PublishableQuerySet
+from miso_site.models import MembersOnlyQuerySet, Publishable
 
 # Paths under /events/ that an event's slug must not take.
 RESERVED_SLUGS = {"past", "calendar", "feed"}
-
-MEMBERS_GROUP = "Members"
-
-
-def is_member(user):
-    """May ``user`` see members-only events?
-
-    Members are logged-in people of a member organisation: the office gives
-    their accounts the "Members" group. Staff see everything they edit.
-    """
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or user.groups.filter(name=MEMBERS_GROUP).exists()
-
 
 class Venue(models.Model):
     """Where events take place."""
@@ -74,14 +60,7 @@ class Venue(models.Model):
         return ", ".join(filter(None, [self.name, self.street, locality]))
 
 
-class EventQuerySet(PublishableQuerySet):
-    def visible_to(self, user):
-        """The one rule for every output: published, and members-only only for members."""
-        events = self.published()
-        if not is_member(user):
-            events = events.filter(members_only=False)
-        return events
-
+class EventQuerySet(MembersOnlyQuerySet):
     def upcoming(self):
         """Events not over yet, soonest first; one running now still counts."""
         return self.filter(finishes_at__gt=timezone.now()).order_by("starts_at", "pk")

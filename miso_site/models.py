@@ -5,11 +5,35 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+MEMBERS_GROUP = "Members"
+
+
+def is_member(user):
+    """May ``user`` see members-only content?
+
+    Members are logged-in people of a member organisation: the office gives
+    their accounts the "Members" group. Staff see everything they edit.
+    """
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.groups.filter(name=MEMBERS_GROUP).exists()
+
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What visitors may see: published, and its publish time has come."""
         return self.filter(is_published=True, published_at__lte=timezone.now())
+
+
+class MembersOnlyQuerySet(PublishableQuerySet):
+    """For content with a ``members_only`` flag."""
+
+    def visible_to(self, user):
+        """The one rule for every output: published, and members-only only for members."""
+        visible = self.published()
+        if not is_member(user):
+            visible = visible.filter(members_only=False)
+        return visible
 
 
 class Publishable(models.Model):

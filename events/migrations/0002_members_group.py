@@ -1,10 +1,10 @@
 from django.db import migrations
 
-from events.models import MEMBERS_GROUP
+from miso_site.models import MEMBERS_GROUP
 
 
 def create_members_group(apps, schema_editor):
-    """The group whose users see members-only events (see events.models.is_member)."""
+    """The group whose users see members-only events (see miso_site.models.is_member)."""
     Group = apps.get_model("auth", "Group")
     Group.objects.using(schema_editor.connection.alias).get_or_create(name=MEMBERS_GROUP)
 

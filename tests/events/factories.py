@@ -4,8 +4,9 @@ import itertools
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from events.models import MEMBERS_GROUP, Event, Venue
+from events.models import Event, Venue
 from members.models import District, MemberOrganisation
+from miso_site.models import MEMBERS_GROUP
 
 _numbers = itertools.count(1)
 
