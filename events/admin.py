@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.admin import TranslatedAdmin
+from miso_site.admin import SpreadsheetMixin, TranslatedAdmin
 
 from .models import Event, Venue
+from .resources import EventResource
 
 
 @admin.register(Venue)
@@ -18,7 +19,8 @@ class VenueAdmin(TranslatedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedAdmin):
+class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
+    resource_classes = [EventResource]
     list_display = [
         "title",
         "starts_at",

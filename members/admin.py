@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from miso_site.admin import TranslatedAdmin
+from miso_site.admin import ContentAdmin, SpreadsheetMixin, TranslatedAdmin
 
 from .models import (
     BoardMembership,
@@ -16,6 +16,7 @@ from .models import (
     TeamPosition,
     WorkingGroup,
 )
+from .resources import MemberOrganisationResource, PersonResource
 
 
 @admin.register(District)
@@ -40,7 +41,8 @@ class LanguageAdmin(TranslatedAdmin):
 
 
 @admin.register(MemberOrganisation)
-class MemberOrganisationAdmin(TranslatedAdmin):
+class MemberOrganisationAdmin(SpreadsheetMixin, TranslatedAdmin):
+    resource_classes = [MemberOrganisationResource]
     list_display = ["name", "district", "is_active", "member_since"]
     list_filter = ["is_active", "district", "focus_areas", "languages"]
     list_select_related = ["district"]
@@ -77,7 +79,8 @@ class BoardMembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SpreadsheetMixin, ContentAdmin):
+    resource_classes = [PersonResource]
     list_display = ["__str__", "organisation", "email"]
     list_select_related = ["organisation"]
     search_fields = ["first_name", "last_name"]
@@ -86,7 +89,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(BoardMembership)
-class BoardMembershipAdmin(admin.ModelAdmin):
+class BoardMembershipAdmin(ContentAdmin):
     list_display = ["person", "role", "term_start", "term_end"]
     list_filter = ["term_start", "role"]
     list_select_related = ["person"]
