@@ -27,7 +27,7 @@ from .translation_status import missing_languages, missing_q, target_languages, 
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
-    """ "Missing in language X": objects with German text that lack that language."""
+    """Objects with German text that lack the chosen language ("missing in language X")."""
 
     title = _("missing in language")
     parameter_name = "missing"
