@@ -10,7 +10,9 @@ from tests.conftest import LANGUAGE_CODES
 
 def public_page_urls(client):
     """Every page the sitemap lists, so the checks grow with every new page type."""
-    sitemap = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", index)
+    sitemap = "".join(client.get(section).content.decode() for section in sections)
     return sorted(set(re.findall(r"<loc>http://testserver(/[^<]*)</loc>", sitemap)))
 
 
@@ -40,7 +42,9 @@ def test_page_declares_its_language_and_direction(client, site_pages, language):
 
 def test_only_arabic_is_right_to_left(client, site_pages):
     rtl = [
-        code for code in LANGUAGE_CODES if 'dir="rtl">' in client.get(f"/{code}/").content.decode()
+        code
+        for code in LANGUAGE_CODES
+        if f'<html lang="{code}" dir="rtl">' in client.get(f"/{code}/").content.decode()
     ]
     assert rtl == ["ar"]
 
