@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import MemberOrganisation
 from miso_site.fields import RichTextField
-from miso_site.images import MB, ResponsiveImageField
+from miso_site.images import ResponsiveImageField
 from miso_site.models import MembersOnlyQuerySet, Publishable
 
 # Paths under /events/ that an event's slug must not take.
@@ -162,8 +162,6 @@ class Event(Publishable):
         upload_to="events/%Y/",
         width_field="image_width",
         height_field="image_height",
-        max_bytes=8 * MB,
-        max_pixels=24_000_000,
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

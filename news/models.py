@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from miso_site.fields import RichTextField
-from miso_site.images import MB, ResponsiveImageField
+from miso_site.images import ResponsiveImageField
 from miso_site.models import Publishable, PublishableQuerySet
 
 WORDS_PER_MINUTE = 200
@@ -57,8 +57,6 @@ class Post(Publishable):
         upload_to="news/%Y/",
         width_field="cover_image_width",
         height_field="cover_image_height",
-        max_bytes=8 * MB,
-        max_pixels=24_000_000,
     )
     cover_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('body_ru', models.TextField(blank=True, null=True, verbose_name='text')),
                 ('body_uk', models.TextField(blank=True, null=True, verbose_name='text')),
                 ('body_ar', models.TextField(blank=True, null=True, verbose_name='text')),
-                ('cover_image', miso_site.images.ResponsiveImageField(blank=True, height_field='cover_image_height', max_bytes=8388608, max_pixels=24000000, upload_to='news/%Y/', verbose_name='cover image', width_field='cover_image_width')),
+                ('cover_image', miso_site.images.ResponsiveImageField(blank=True, height_field='cover_image_height', max_bytes=10485760, max_pixels=20000000, upload_to='news/%Y/', verbose_name='cover image', width_field='cover_image_width')),
                 ('cover_image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_image_alt', models.CharField(blank=True, help_text='What the picture shows, for people who cannot see it.', max_length=300, verbose_name='text alternative of the cover image')),

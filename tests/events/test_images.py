@@ -42,13 +42,13 @@ def test_a_file_that_is_not_an_image_is_refused():
 
 def test_an_image_over_the_size_limit_is_refused():
     huge = SimpleUploadedFile(
-        "poster.jpg", b"\xff" * (8 * 1024 * 1024 + 1), content_type="image/jpeg"
+        "poster.jpg", b"\xff" * (10 * 1024 * 1024 + 1), content_type="image/jpeg"
     )
     assert codes(image_errors(huge), "image") == ["too_large"]
 
 
 def test_an_image_with_too_many_pixels_is_refused():
-    # 6000 × 5000 = 30 megapixels, over the 24 allowed, though small as a file.
+    # 6000 × 5000 = 30 megapixels, over the 20 allowed, though small as a file.
     assert codes(image_errors(png(size=(6000, 5000))), "image") == ["too_many_pixels"]
 
 

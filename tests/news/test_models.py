@@ -116,7 +116,7 @@ def test_a_cover_image_that_is_not_an_image_is_refused():
 
 def test_a_cover_image_over_the_size_limit_is_refused():
     huge = SimpleUploadedFile(
-        "cover.jpg", b"\xff" * (8 * 1024 * 1024 + 1), content_type="image/jpeg"
+        "cover.jpg", b"\xff" * (10 * 1024 * 1024 + 1), content_type="image/jpeg"
     )
     assert "too large" in cover_errors(huge)["cover_image"][0]
 
