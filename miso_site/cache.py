@@ -40,7 +40,7 @@ CONTENT_APPS = {"pages", "members", "news", "events", "projects", "documents"}
 # Models in those apps that only hold what visitors send: nobody sees them on a page.
 SUBMISSION_MODELS = {"pages.contactmessage", "members.membershipapplication"}
 # Pages outside the language prefixes that are the same for everybody.
-UNPREFIXED_PAGES = {"/sitemap.xml", "/robots.txt"}
+UNPREFIXED_PAGES = re.compile(r"/robots\.txt|/sitemap(-[a-z]+)?\.xml")
 
 KEY_PREFIX = "page-cache"
 GENERATION_KEY = f"{KEY_PREFIX}:generation"
@@ -179,7 +179,7 @@ class PageCacheMiddleware:
         if any(name in request.COOKIES for name in self.bypass_cookies):
             return False
         path = request.path_info
-        return path.startswith(self.prefixes) or path in UNPREFIXED_PAGES
+        return path.startswith(self.prefixes) or bool(UNPREFIXED_PAGES.fullmatch(path))
 
     def is_cacheable_response(self, request, response):
         return (

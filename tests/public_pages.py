@@ -19,8 +19,10 @@ SEARCH_QUERY = "MiSO"
 
 
 def sitemap_paths(client):
-    """Every path in the sitemap, in every language."""
-    sitemap = client.get("/sitemap.xml").content.decode()
+    """Every path in the sitemap's sections, in every language."""
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>https?://testserver(/[^<]*)</loc>", index)
+    sitemap = "".join(client.get(section).content.decode() for section in sections)
     return sorted(set(re.findall(r"<loc>https?://testserver(/[^<]*)</loc>", sitemap)))
 
 

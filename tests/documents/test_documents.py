@@ -131,7 +131,7 @@ def test_list_costs_the_same_queries_for_few_and_many_documents(
 
 def test_documents_page_is_in_the_sitemap_but_the_files_are_not(client, db):
     make_document(slug="satzung")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-documents.xml").content.decode()
     assert "http://testserver/de/documents/</loc>" in sitemap
     assert "satzung.pdf" not in sitemap
 

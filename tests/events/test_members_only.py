@@ -102,7 +102,7 @@ def test_sitemap_leaves_out_members_only_events_even_for_members(
 ):
     public = make_event(slug="mai-fest")
     client.force_login(make_member(django_user_model))
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-events.xml").content.decode()
     assert f"/de/events/{public.slug}/" in sitemap
     assert "ag-partizipation" not in sitemap
 

@@ -159,7 +159,7 @@ def test_main_menu_links_the_upcoming_events(client):
 
 def test_sitemap_lists_each_event_with_its_translations(client):
     event = make_event(slug="mai-fest")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-events.xml").content.decode()
     assert "<loc>http://testserver/de/events/</loc>" in sitemap
     for code in LANGUAGE_CODES:
         assert f'hreflang="{code}" href="http://testserver/{code}/events/{event.slug}/"' in sitemap

@@ -245,7 +245,7 @@ def test_staff_preview_a_draft_on_its_public_page(admin_client):
 def test_the_sitemap_lists_the_news_and_each_listed_post_in_every_language(client):
     post = make_post()
     make_job_posting(datetime.date(2019, 5, 31), slug="closed-job")
-    sitemap = html_of(client, "/sitemap.xml")
+    sitemap = html_of(client, "/sitemap-news.xml")
     for code in LANGUAGE_CODES:
         assert f"<loc>http://testserver/{code}/news/</loc>" in sitemap
         assert f"<loc>http://testserver/{code}/news/{post.slug}/</loc>" in sitemap

@@ -168,7 +168,7 @@ def test_project_page_costs_the_same_queries_for_few_and_many_related_items(
 def test_sitemap_lists_published_projects_and_both_lists(client, db):
     make_project(slug="samo-fa")
     make_project(slug="entwurf", is_published=False)
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-projects.xml").content.decode()
     assert "http://testserver/de/projects/samo-fa/</loc>" in sitemap
     assert "http://testserver/de/projects/finished/</loc>" in sitemap
     assert "entwurf" not in sitemap
