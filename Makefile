@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup lint format messages serve bench clean
+.PHONY: run test test-tools setup lint format messages serve bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,27 @@ run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## test: the whole test suite
-test: setup
+test: setup test-tools
 	$(PY) -m pytest
+
+## test-tools: what the browser and HTML tests drive. CI (CI=true) installs Debian's Chromium
+## and Java with apt when missing; elsewhere those tests skip without them. The npm packages
+## axe-core and vnu-jar come from package.json (their install scripts are not needed).
+test-tools:
+	@if [ "$$CI" = true ]; then \
+		missing=""; \
+		[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+		command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+		command -v npm >/dev/null || missing="$$missing npm"; \
+		if [ -n "$$missing" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		fi; \
+	fi
+	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
+		if command -v npm >/dev/null; then \
+			npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.installed; \
+		else echo "npm is missing: the accessibility and HTML checks will be skipped."; fi; \
+	fi
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -60,4 +79,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
