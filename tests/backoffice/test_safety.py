@@ -41,6 +41,7 @@ def test_a_user_is_locked_out_after_the_configured_number_of_failures(client):
     assert response.status_code == 429
     assert not is_logged_in(client)
     assert "admin/locked_out.html" in [template.name for template in response.templates]
+    assert "MiSO back office" in response.content.decode()
 
 
 def test_one_failure_fewer_does_not_lock_out(client):
