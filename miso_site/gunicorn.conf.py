@@ -15,7 +15,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", 2))
 keepalive = 5
 timeout = 30
 graceful_timeout = 20
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
+# High enough that a worker is not replaced (and its local cache lost) every few seconds
+# under load; low enough that a slow leak can never grow for long.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 100_000))
 max_requests_jitter = max_requests // 10
 # Load the application once in the master: workers share its memory until they write to it.
 preload_app = True

@@ -1,0 +1,319 @@
+"""`make bench`: load a large generated site served as in production, and print one table.
+
+1. ``bench/generate.py`` fills ``var/bench.sqlite3`` (reused while it is complete).
+2. ``make serve`` runs on it twice: once with the page cache off (cold: every
+   request renders its page) and once with it on (warm: the cache was filled
+   before measuring).
+3. For each URL, wrk, a separate process, keeps a fixed number of connections
+   busy for a few seconds, asking for gzip like a browser. A static file
+   served by the same server gives the ceiling each page is compared with.
+4. The workers' resident memory is sampled all along; the peak is reported.
+
+Everything runs on 127.0.0.1 and stops by itself.
+"""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+DATABASE = VAR / "bench.sqlite3"
+PIDFILE = VAR / "bench-gunicorn.pid"
+LOG = VAR / "bench-server.log"
+URLS = VAR / "bench-urls.json"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(os.environ.get("BENCH_PORT") or free_port())
+DURATION = int(os.environ.get("BENCH_SECONDS", 5))
+WARMUP = 1
+WARMUP_ROUNDS = 8
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 8))
+THREADS = 2
+MODES = {"cold": "0", "warm": "300"}
+# The issue's targets, checked at the end of the table.
+WARM_RATIO, COLD_RATIO, WARM_P99_MS, WORKER_MB = 0.70, 0.20, 50.0, 150.0
+
+
+def environment(page_cache_seconds):
+    return os.environ | {
+        "DATABASE_URL": f"sqlite:///{DATABASE}",
+        "MEDIA_ROOT": str(VAR / "bench-media"),
+        "PRIVATE_MEDIA_ROOT": str(VAR / "bench-private"),
+        "PAGE_CACHE_SECONDS": page_cache_seconds,
+        "PAGE_CACHE_STAMP": str(VAR / "bench-page-cache.stamp"),
+        "BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_CMD_ARGS": f"--pid {PIDFILE}",
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-" + os.urandom(24).hex()),
+    }
+
+
+def generate():
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "bench/generate.py"], cwd=ROOT, env=environment("0"), check=True
+    )
+    print(f"Data ready in {time.monotonic() - started:.0f} s.", flush=True)
+    return json.loads(URLS.read_text())
+
+
+class Server:
+    """`make serve` in its own process group, stopped with the group."""
+
+    def __init__(self, page_cache_seconds):
+        self.env = environment(page_cache_seconds)
+
+    def __enter__(self):
+        PIDFILE.unlink(missing_ok=True)
+        self.log = LOG.open("a")
+        self.process = subprocess.Popen(
+            ["make", "--no-print-directory", "serve"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"make serve stopped; see {LOG}")
+            if PIDFILE.exists() and fetch("/healthz")[0] == 200:
+                self.master = int(PIDFILE.read_text())
+                return self
+            time.sleep(0.5)
+        self.stop()
+        sys.exit(f"make serve did not answer within 3 minutes; see {LOG}")
+
+    def workers(self):
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.master:
+                children.append(int(stat.parent.name))
+        return children
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.log.close()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class MemoryWatch(threading.Thread):
+    """Samples the workers' resident memory (VmHWM is each one's own peak)."""
+
+    def __init__(self, server):
+        super().__init__(daemon=True)
+        self.server = server
+        self.peak_kb = 0
+        self.running = True
+
+    def run(self):
+        while self.running:
+            for pid in self.server.workers():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+                if match:
+                    self.peak_kb = max(self.peak_kb, int(match[1]))
+            time.sleep(0.2)
+
+    def stop(self):
+        self.running = False
+        self.join()
+
+
+def fetch(path):
+    """The status and text of a page, or (None, "") when the server does not answer."""
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:
+        return None, ""
+
+
+def stylesheet():
+    """The static file to compare with: the stylesheet the home page links (hashed name)."""
+    _status, html = fetch("/de/")
+    return re.search(r'<link rel="stylesheet" href="([^"]+)"', html)[1]
+
+
+def milliseconds(value):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(path, seconds):
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{THREADS}",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            "-H",
+            "Accept-Encoding: gzip",
+            f"http://127.0.0.1:{PORT}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    socket = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50": milliseconds(percentiles["50"]),
+        "p99": milliseconds(percentiles["99"]),
+        "errors": sum(map(int, socket.groups())) if socket else 0,
+        "non_2xx": int(non_2xx[1]) if non_2xx else 0,
+    }
+
+
+def warm_up(path, mode):
+    """Load the URL until every worker has its templates compiled and (warm) the page cached.
+
+    Each worker has its own local-memory cache and any worker may take a connection,
+    so one request is not enough: with the cache on, load until even the slowest
+    answers are fast.
+    """
+    for _round in range(WARMUP_ROUNDS if mode == "warm" else 1):
+        if wrk(path, WARMUP)["p99"] < WARM_P99_MS:
+            return
+
+
+def measure(mode, urls):
+    rows = []
+    with Server(MODES[mode]) as server:
+        watch = MemoryWatch(server)
+        watch.start()
+        targets = [("static file", "-", stylesheet())] + [
+            (name, language, path)
+            for name, by_language in urls.items()
+            for language, path in by_language.items()
+        ]
+        for name, language, path in targets:
+            status, _html = fetch(path)
+            if status != 200:
+                sys.exit(f"{path} answered {status} instead of 200; see {LOG}")
+            warm_up(path, mode)
+            result = wrk(path, DURATION)
+            rows.append({"page": name, "language": language, "mode": mode} | result)
+            print(
+                f"  {mode:4}  {name:<16} {language:2}  {result['rps']:8.0f} req/s",
+                flush=True,
+            )
+        watch.stop()
+    static = rows[0]["rps"]
+    for row in rows:
+        row["ratio"] = row["rps"] / static
+    return rows, watch.peak_kb / 1024
+
+
+def table(rows, peak_mb):
+    lines = [
+        "| page | lang | cache | req/s | p50 ms | p99 ms | errors | vs static |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        errors = row["errors"] + row["non_2xx"]
+        lines.append(
+            f"| {row['page']} | {row['language']} | {row['mode']} | {row['rps']:.0f} "
+            f"| {row['p50']:.1f} | {row['p99']:.1f} | {errors} | {row['ratio']:.0%} |"
+        )
+    lines.append("")
+    lines.append(f"Peak resident memory of a worker: {peak_mb:.0f} MB")
+    return "\n".join(lines)
+
+
+def verdict(rows, peak_mb):
+    pages = [row for row in rows if row["page"] != "static file"]
+    warm = [row for row in pages if row["mode"] == "warm"]
+    cold = [row for row in pages if row["mode"] == "cold"]
+    checks = [
+        ("no errors", sum(r["errors"] + r["non_2xx"] for r in rows) == 0, ""),
+        (
+            f"warm pages >= {WARM_RATIO:.0%} of static",
+            min(r["ratio"] for r in warm) >= WARM_RATIO,
+            f"lowest {min(r['ratio'] for r in warm):.0%}",
+        ),
+        (
+            f"cold pages >= {COLD_RATIO:.0%} of static",
+            min(r["ratio"] for r in cold) >= COLD_RATIO,
+            f"lowest {min(r['ratio'] for r in cold):.0%}",
+        ),
+        (
+            f"warm p99 < {WARM_P99_MS:.0f} ms",
+            max(r["p99"] for r in warm) < WARM_P99_MS,
+            f"highest {max(r['p99'] for r in warm):.1f} ms",
+        ),
+        (f"worker <= {WORKER_MB:.0f} MB", peak_mb <= WORKER_MB, f"peak {peak_mb:.0f} MB"),
+    ]
+    return "\n".join(
+        f"{'met   ' if ok else 'MISSED'}  {name}{f' ({detail})' if detail else ''}"
+        for name, ok, detail in checks
+    )
+
+
+def main():
+    started = time.monotonic()
+    VAR.mkdir(exist_ok=True)
+    LOG.write_text("")
+    urls = generate()
+    rows, peaks = [], []
+    for mode in MODES:
+        print(f"Measuring with the page cache {'off' if mode == 'cold' else 'on'} ...", flush=True)
+        mode_rows, peak_mb = measure(mode, urls)
+        rows += mode_rows
+        peaks.append(peak_mb)
+    peak_mb = max(peaks)
+    print()
+    print(
+        f"{os.cpu_count()} cores; wrk with {THREADS} threads and {CONNECTIONS} connections, "
+        f"{DURATION} s per URL, Accept-Encoding: gzip"
+    )
+    print(table(rows, peak_mb))
+    print()
+    print(verdict(rows, peak_mb))
+    print(f"\nThe benchmark took {time.monotonic() - started:.0f} s.")
+    if any(row["errors"] or row["non_2xx"] for row in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
