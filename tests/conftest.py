@@ -38,10 +38,12 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         call_command("load_demo", verbosity=0)
-        yield
+        yield media
         transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(demo_site, db):
+def demo(demo_site, db, settings):
     """The demo site for one test; what the test changes is rolled back after it."""
+    settings.MEDIA_ROOT = demo_site / "public"
+    settings.PRIVATE_MEDIA_ROOT = demo_site / "private"
