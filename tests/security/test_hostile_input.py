@@ -69,7 +69,7 @@ def assert_unchanged(stored_before):
 
 def test_every_public_form_is_found(post_forms):
     targets = {target for _page, target in post_forms}
-    assert {"/de/contact/", "/de/accessibility/"} <= targets
+    assert {"/de/contact/", "/de/accessibility/", "/de/members/apply/"} <= targets
 
 
 def test_script_in_every_form_field_comes_back_escaped(post_forms, stored_before):
