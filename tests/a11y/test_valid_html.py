@@ -8,6 +8,10 @@ import json
 import re
 import subprocess
 
+from django.template.loader import render_to_string
+from django.test import Client
+from django.utils import translation
+
 from tests.conftest import LANGUAGE_CODES
 from tests.public_pages import html_pages
 from tests.security.html_forms import forms_on
@@ -25,6 +29,19 @@ def pages_with_form_errors(client, pages):
                 if answer.status_code == 200:
                     with_errors[f"{target} (sent empty)"] = answer
     return with_errors
+
+
+def error_pages(languages):
+    """The pages for a refused request (400), a refused form (403) and a server error (500)."""
+    pages = {}
+    for language in languages:
+        too_many_fields = {f"field{number}": "x" for number in range(2000)}
+        pages[f"400 ({language})"] = Client().post(f"/{language}/contact/", too_many_fields).content
+        no_token = Client(enforce_csrf_checks=True).post(f"/{language}/contact/", {})
+        pages[f"403 ({language})"] = no_token.content
+        with translation.override(language):
+            pages[f"500 ({language})"] = render_to_string("500.html").encode()
+    return pages
 
 
 def check_with_vnu(documents, folder):
@@ -57,6 +74,7 @@ def test_every_page_in_every_language_is_valid_html(client, demo, tmp_path):
     documents = {path: response.content for path, response in pages.items()}
     errors_shown = pages_with_form_errors(client, pages)
     documents |= {name: response.content for name, response in errors_shown.items()}
+    documents |= error_pages(["de", "ar"])
     assert len(pages) > 7 * 10
     assert any(re.match(r"/ar/contact/ \(sent empty\)", name) for name in documents)
 
