@@ -7,12 +7,14 @@ from django.utils.translation import get_language
 
 def site(request):
     path = request.path
+    # translate_url resolves and reverses the path: once per language is enough.
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
     alternates = [
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+            "url": urls[code],
+            "absolute_url": request.build_absolute_uri(urls[code]),
             "bidi": code in settings.LANGUAGES_BIDI,
         }
         for code, name in settings.LANGUAGES
