@@ -58,7 +58,7 @@ format: $(VENV)/.installed
 ## messages: update the .po files after changing interface strings (needs GNU gettext)
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages --no-location --no-obsolete $(foreach l,de en fr es ru uk ar,-l $(l)) \
-		--ignore=.venv --ignore=staticfiles --ignore=bench
+		--ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests --ignore=node_modules
 
 ## serve: the site as in production: gunicorn (miso_site/gunicorn.conf.py), DEBUG=false,
 ## compressed hashed static files. Without SECRET_KEY it makes a throwaway key for this

@@ -64,6 +64,7 @@ class MisoAdminSite(admin.AdminSite):
             url = self._changelist_url(model)
             entries.append(
                 {
+                    "model": model._meta.label_lower,
                     "name": model._meta.verbose_name_plural,
                     "url": url,
                     "new": counts["new"],
@@ -105,6 +106,7 @@ class MisoAdminSite(admin.AdminSite):
             changelist = self._changelist_url(model)
             rows.append(
                 {
+                    "model": model._meta.label_lower,
                     "name": model._meta.verbose_name_plural,
                     "cells": [
                         {"code": code, "count": counts[code], "url": f"{changelist}?missing={code}"}

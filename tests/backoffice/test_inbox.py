@@ -24,9 +24,9 @@ def make_message(**overrides):
     return ContactMessage.objects.create(**(fields | overrides))
 
 
-def inbox_entry(client, name="messages"):
+def inbox_entry(client, model="pages.contactmessage"):
     response = client.get(reverse("admin:index"))
-    return next(entry for entry in response.context["inbox"] if str(entry["name"]) == name)
+    return next(entry for entry in response.context["inbox"] if entry["model"] == model)
 
 
 def test_the_overview_counts_new_messages(client):

@@ -1,5 +1,6 @@
 """Every interface string is translated in every language, and nothing is fuzzy."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,16 +29,26 @@ def test_every_message_is_translated(language):
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_no_message_is_fuzzy(language):
-    fuzzy = [message.id for message in catalog(language) if message.id and message.fuzzy]
+    messages = catalog(language)
+    fuzzy = [message.id for message in messages if message.id and message.fuzzy]
     assert fuzzy == []
+    assert not messages.fuzzy, "the catalog's header is still marked fuzzy"
+
+
+def words(message_id):
+    """The message without its placeholders: what a translator has to translate."""
+    return re.sub(r"%\(\w+\)[sd]", "", message_id).strip()
 
 
 @pytest.mark.parametrize("language", [code for code in LANGUAGE_CODES if code != "en"])
 def test_translations_are_not_copies_of_the_english_source(language):
+    # Short words ("Logo", "Page %(number)s") may rightly be the same in both languages.
     copied = [
         message.id
         for message in catalog(language)
-        if isinstance(message.id, str) and len(message.id) > 12 and message.string == message.id
+        if isinstance(message.id, str)
+        and len(words(message.id)) > 12
+        and message.string == message.id
     ]
     assert copied == []
 
