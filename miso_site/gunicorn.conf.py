@@ -1,9 +1,10 @@
 """gunicorn settings for `make serve` and production; each can be overridden from the environment.
 
-Workers are processes (Python runs one request at a time per process); each has
-a few threads so that a slow client or a keep-alive connection does not hold
-a whole worker. Workers are replaced after a number of requests, which bounds
-the memory any one of them can grow to.
+Workers are processes: Python runs one request at a time per process, so more
+threads would only add memory. The threaded worker still keeps many keep-alive
+connections open per worker, so a slow client does not hold it. Workers are
+replaced after a number of requests, which bounds the memory any one of them
+can grow to.
 """
 
 import os
@@ -11,7 +12,7 @@ import os
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 9)))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
 keepalive = 5
 timeout = 30
 graceful_timeout = 20
