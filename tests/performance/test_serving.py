@@ -1,6 +1,9 @@
 """Serving as in production: hashed, compressed static files and the health check."""
 
 import gzip
+import os
+import subprocess
+import sys
 
 import brotli
 import pytest
@@ -61,3 +64,45 @@ def test_health_check_fails_when_the_database_does_not_answer(client, monkeypatc
 
     monkeypatch.setattr(connection, "cursor", unreachable)
     assert client.get("/healthz").status_code == 503
+
+
+def setting_with(environment, expression):
+    """``expression`` evaluated in a fresh process whose settings read ``environment``."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            f"from django.conf import settings; print({expression})",
+        ],
+        cwd=settings.BASE_DIR,
+        env=os.environ | environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_with_redis_sessions_are_shared_by_every_server():
+    engine = setting_with({"CACHE_URL": "redis://127.0.0.1:6379/9"}, "settings.SESSION_ENGINE")
+    assert engine == "django.contrib.sessions.backends.cached_db"
+
+
+def test_media_can_live_in_s3_compatible_storage():
+    environment = {
+        "MEDIA_STORAGE": "s3",
+        "AWS_STORAGE_BUCKET_NAME": "miso-media",
+        "AWS_PRIVATE_BUCKET_NAME": "miso-documents",
+    }
+    storages = setting_with(
+        environment,
+        "[(s['BACKEND'], s['OPTIONS']['bucket_name']) for s in "
+        "(settings.STORAGES['default'], settings.STORAGES['private'])]",
+    )
+    assert storages == (
+        "[('storages.backends.s3.S3Storage', 'miso-media'), "
+        "('storages.backends.s3.S3Storage', 'miso-documents')]"
+    )
