@@ -1,32 +1,21 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from miso_site.sitemaps import TranslatedSitemap
 
 from .models import MemberOrganisation
 
-PAGES = [
-    "members:directory",
-    "members:meeting-points",
-    "members:board",
-    "members:board-archive",
-    "members:team",
-    "members:working-groups",
-    "members:apply",
-]
 
-
-class MembersSitemap(Sitemap):
+class MembersSitemap(TranslatedSitemap):
     """The members' fixed pages and every active organisation, in every language."""
 
-    i18n = True
-    alternates = True
-    x_default = True
     changefreq = "weekly"
+    url_names = [
+        "members:directory",
+        "members:meeting-points",
+        "members:board",
+        "members:board-archive",
+        "members:team",
+        "members:working-groups",
+        "members:apply",
+    ]
 
-    def items(self):
-        organisations = MemberOrganisation.objects.active().only("slug").order_by("slug")
-        return [*PAGES, *organisations]
-
-    def location(self, item):
-        if isinstance(item, str):
-            return reverse(item)
-        return item.get_absolute_url()
+    def objects(self):
+        return MemberOrganisation.objects.active().only("slug").order_by("slug")
