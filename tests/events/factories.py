@@ -5,7 +5,6 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events.models import Event, Venue
-from members.models import District, MemberOrganisation
 from miso_site.models import MEMBERS_GROUP
 
 _numbers = itertools.count(1)
@@ -26,16 +25,6 @@ def make_venue(**overrides):
         "access_note_en": "Level entrance, accessible toilet on the ground floor.",
     }
     return Venue.objects.create(**(fields | overrides))
-
-
-def make_district(name="Linden-Nord", slug="linden-nord"):
-    return District.objects.create(name_de=name, slug=slug)
-
-
-def make_organisation(name="kargah e.V.", **overrides):
-    number = next(_numbers)
-    fields = {"name": name, "slug": f"organisation-{number}", "description_de": "<p>Verein</p>"}
-    return MemberOrganisation.objects.create(**(fields | overrides))
 
 
 def event_fields(**overrides):

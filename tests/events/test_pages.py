@@ -5,8 +5,9 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone, translation
 
 from tests.conftest import LANGUAGE_CODES
+from tests.members.factories import make_district, make_organisation
 
-from .factories import berlin, make_district, make_event, make_organisation, make_venue
+from .factories import berlin, make_event, make_venue
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from .factories import berlin, make_district, make_event, make_events, make_organisation, make_venue
+from tests.members.factories import make_district, make_organisation
+
+from .factories import berlin, make_event, make_events, make_venue
 
 # Every page: the association and its opening hours for the footer.
 FOOTER = 2
