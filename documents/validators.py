@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
@@ -52,7 +53,7 @@ class PdfCheck:
             raise ValidationError(
                 _("The file is too large (%(size)s MB). At most %(max)s MB are allowed."),
                 code="too_large",
-                params={"size": round(upload.size / MB, 1), "max": self.max_bytes // MB},
+                params={"size": number_format(upload.size / MB, 1), "max": self.max_bytes // MB},
             )
         upload.seek(0)
         try:

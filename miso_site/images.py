@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -44,7 +45,7 @@ class ImageCheck:
             raise ValidationError(
                 _("The image is too large (%(size)s MB). At most %(max)s MB are allowed."),
                 code="too_large",
-                params={"size": round(upload.size / MB, 1), "max": self.max_bytes // MB},
+                params={"size": number_format(upload.size / MB, 1), "max": self.max_bytes // MB},
             )
         upload.seek(0)
         try:
