@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -15,6 +16,13 @@ def _isolated_cache_and_media(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request through the test
+    client leaves the language of its page active in the thread."""
+    translation.deactivate()
 
 
 @pytest.fixture

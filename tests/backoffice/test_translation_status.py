@@ -88,7 +88,7 @@ def test_overview_lists_missing_objects_by_language_with_edit_links(client):
         cell["code"]: cell["count"]
         for row in response.context["rows"]
         for cell in row["cells"]
-        if row["name"] == "principles"
+        if row["model"] == "pages.principle"
     }
     assert counts == {"en": 0, "fr": 0, "es": 0, "ru": 0, "uk": 0, "ar": 1}
 
@@ -105,7 +105,7 @@ def test_overview_shows_only_what_the_user_may_edit(client):
     make_principle(languages=["de"])
     client.force_login(make_staff(permissions=["pages.change_page", "pages.view_page"]))
     response = client.get(reverse("admin:translations"))
-    assert [str(row["name"]) for row in response.context["rows"]] == ["pages"]
+    assert [row["model"] for row in response.context["rows"]] == ["pages.page"]
     assert reverse("admin:pages_principle_changelist") not in response.content.decode()
 
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from members.models import MemberOrganisation
 from tests.members.factories import make_board_membership, make_organisation
@@ -8,7 +9,10 @@ from tests.members.factories import make_board_membership, make_organisation
 def test_a_position_needs_both_latitude_and_longitude(db):
     organisation = make_organisation()
     organisation.latitude = "52.3759"
-    with pytest.raises(ValidationError, match="both latitude and longitude"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match="both latitude and longitude"),
+    ):
         organisation.full_clean()
 
 

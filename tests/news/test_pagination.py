@@ -3,18 +3,21 @@
 import pytest
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.utils import translation
 
 # Rendering with a request runs the site's context processors, which read the database.
 pytestmark = pytest.mark.django_db
 
 
 def render(rf, number, url="/en/anything/", total=200):
+    """The include as on an English page (the language LocaleMiddleware would activate)."""
     page = Paginator(range(total), 10).page(number)
-    return render_to_string(
-        "includes/pagination.html",
-        {"page_obj": page},
-        request=rf.get(f"{url}{'&' if '?' in url else '?'}page={number}"),
-    )
+    with translation.override("en"):
+        return render_to_string(
+            "includes/pagination.html",
+            {"page_obj": page},
+            request=rf.get(f"{url}{'&' if '?' in url else '?'}page={number}"),
+        )
 
 
 def test_nothing_is_shown_for_a_single_page(rf):

@@ -9,12 +9,12 @@ PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "www.miso-netzwerk.de",
 }
+# Set by the test run itself (tests/browser/conftest.py), never on the server.
+TEST_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def manage(*args, env):
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
-    }
+    clean = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION, *TEST_ONLY}}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
