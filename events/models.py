@@ -15,6 +15,7 @@ from miso_site.models import MembersOnlyQuerySet, Publishable
 # Paths under /events/ that an event's slug must not take.
 RESERVED_SLUGS = {"past", "calendar", "feed"}
 
+
 class Venue(models.Model):
     """Where events take place."""
 
