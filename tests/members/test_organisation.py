@@ -1,5 +1,6 @@
 import pytest
 from django.utils import translation
+from django.utils.html import strip_tags
 
 from tests.members.factories import (
     make_district,
@@ -115,3 +116,18 @@ def test_organisation_page_costs_the_same_queries_for_few_and_many_organisations
     with django_assert_max_num_queries(7):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "listed"), [("de", "Bildung, Kultur"), ("ar", "تعليم، ثقافة")]
+)
+def test_lists_of_names_use_the_languages_own_comma(client, site_pages, language, listed):
+    organisation = make_organisation(
+        focus_areas=[
+            make_focus_area("Bildung", name_ar="تعليم"),
+            make_focus_area("Kultur", name_ar="ثقافة"),
+        ]
+    )
+    with translation.override(language):
+        url = organisation.get_absolute_url()
+    assert listed in strip_tags(client.get(url).content.decode())
