@@ -9,8 +9,8 @@ On PostgreSQL that is full-text search with the language's stemming, so
 in development and tests) get a simpler match: every word must appear.
 
 The matches of all types are one ``UNION`` query of (type, id, rank, date),
-so a page of results costs a count, the page, and one query per type on it,
-however many items there are.
+so a page of results costs a count (of the ids alone, without ranks or
+dates), the page, and one query per type on it, however many items there are.
 """
 
 from collections.abc import Callable
@@ -136,19 +136,30 @@ SOURCES = {
 }
 
 
-def search_all(text, user):
-    """Every match as (kind, pk, rank, day) rows in one ordered union query."""
-    parts = [
-        source.search(text, user)
-        .order_by()
-        .annotate(search_kind=Value(kind, output_field=CharField()), search_day=source.day)
-        .values_list("search_kind", "pk", "search_rank", "search_day")
-        for kind, source in SOURCES.items()
-    ]
-    first, *others = parts
-    return first.union(*others, all=True).order_by(
-        F("search_rank").desc(), F("search_day").desc(nulls_last=True), "search_kind", "pk"
-    )
+class Matches:
+    """Every match of a search, as ``Paginator`` uses it: counted, then one page sliced off."""
+
+    def __init__(self, text, user):
+        self.parts = {
+            kind: source.search(text, user).order_by() for kind, source in SOURCES.items()
+        }
+
+    def count(self):
+        first, *others = (part.values_list("pk") for part in self.parts.values())
+        return first.union(*others, all=True).count()
+
+    def __getitem__(self, rows):
+        """The (kind, pk, rank, day) rows of the slice ``rows``, best first, in one union query."""
+        first, *others = (
+            part.annotate(
+                search_kind=Value(kind, output_field=CharField()), search_day=SOURCES[kind].day
+            ).values_list("search_kind", "pk", "search_rank", "search_day")
+            for kind, part in self.parts.items()
+        )
+        ordered = first.union(*others, all=True).order_by(
+            F("search_rank").desc(), F("search_day").desc(nulls_last=True), "search_kind", "pk"
+        )
+        return ordered[rows]
 
 
 def plain_text(obj, field_name):
@@ -189,7 +200,7 @@ def search_view(request):
         "min_length": MIN_LENGTH,
     }
     if len(text) >= MIN_LENGTH:
-        paginator = Paginator(search_all(text, request.user), RESULTS_PER_PAGE)
+        paginator = Paginator(Matches(text, request.user), RESULTS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
         context.update(page_obj=page, results=shown_results(page.object_list))
     return render(request, "pages/search.html", context)

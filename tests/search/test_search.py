@@ -48,6 +48,7 @@ def test_one_search_finds_news_events_projects_organisations_and_documents(clien
         "Verein am Rathaus",
     ]
     html = search(client, "Migrationskonferenz", language="en")
+    assert "5 results for" in html
     for label in ["News", "Event", "Project", "Member organisation", "Document"]:
         assert f'<span class="badge">{label}</span>' in html
 
