@@ -1,28 +1,42 @@
 """Site-wide template context: the page in every language, and the association's data."""
 
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+
+def page_in_language(request, code):
+    """The path of the page ``request`` asked for, in the language ``code``.
+
+    What ``translate_url`` does, but with the match the request was resolved
+    with: the path is resolved once per request, not once per language.
+    A path that matched nothing (a 404 page) stays as it is.
+    """
+    match = request.resolver_match
+    if match is None:
+        return request.path
+    with translation.override(code):
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return request.path
 
 
 def site(request):
-    path = request.path
-    # translate_url resolves and reverses the path: once per language is enough.
-    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
-    alternates = [
-        {
-            "code": code,
-            "name": name,
-            "url": urls[code],
-            "absolute_url": request.build_absolute_uri(urls[code]),
-            "bidi": code in settings.LANGUAGES_BIDI,
-        }
-        for code, name in settings.LANGUAGES
-    ]
-    current = get_language()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = page_in_language(request, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "bidi": code in settings.LANGUAGES_BIDI,
+            }
+        )
     return {
         "alternates": alternates,
         "default_alternate": next(a for a in alternates if a["code"] == settings.LANGUAGE_CODE),
-        "canonical_url": request.build_absolute_uri(path),
-        "current_language": next((a for a in alternates if a["code"] == current), alternates[0]),
+        "canonical_url": request.build_absolute_uri(request.path),
     }

@@ -127,9 +127,11 @@ class OpeningHours(models.Model):
 
     @property
     def days(self):
+        # The labels straight away: get_FOO_display() builds a dict of the choices every call.
+        first = self.Weekday(self.first_day).label
         if self.first_day == self.last_day:
-            return self.get_first_day_display()
-        return f"{self.get_first_day_display()} – {self.get_last_day_display()}"
+            return str(first)
+        return f"{first} – {self.Weekday(self.last_day).label}"
 
 
 class ContactMessage(models.Model):

@@ -7,6 +7,7 @@ and Arabic pages keep it left-to-right), followed by a short note.
 """
 
 from django import template
+from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -53,6 +54,24 @@ def email_link(address, text=""):
 
     label = conditional_escape(text) if text else encode(address)
     return mark_safe(f'<a href="{encode("mailto:" + address)}">{label}</a>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name, label, section=False):
+    """A menu item, marked ``aria-current`` on its own page.
+
+    A ``section`` link (the news list, say) is also marked, as ``"true"``, on
+    every page below it (each news post).
+    """
+    url = reverse(url_name)
+    path = context["request"].path
+    if path == url:
+        current = mark_safe(' aria-current="page"')
+    elif section and url in path:
+        current = mark_safe(' aria-current="true"')
+    else:
+        current = ""
+    return format_html('<li><a href="{}"{}>{}</a></li>', url, current, label)
 
 
 @register.inclusion_tag("includes/picture.html")
