@@ -61,6 +61,23 @@ class Venue(models.Model):
         return ", ".join(filter(None, [self.name, self.street, locality]))
 
 
+# The fields ``for_cards()`` loads: what an event card shows.
+CARD_FIELDS = [
+    "slug",
+    "title",
+    "starts_at",
+    "ends_at",
+    "finishes_at",
+    "all_day",
+    "is_cancelled",
+    "members_only",
+    "is_free",
+    "price",
+    "venue__name",
+    "venue__district__name",
+]
+
+
 class EventQuerySet(MembersOnlyQuerySet):
     def upcoming(self):
         """Events not over yet, soonest first; one running now still counts."""
@@ -73,15 +90,26 @@ class EventQuerySet(MembersOnlyQuerySet):
         """Events that take place at some time between ``start`` and ``end``."""
         return self.filter(starts_at__lt=end, finishes_at__gt=start).order_by("starts_at", "pk")
 
-    def for_listing(self):
-        """What lists, cards and the detail page show, in a fixed number of queries."""
+    def for_calendar(self):
+        """Only the columns a calendar cell shows: descriptions are long, in seven languages."""
+        return self.only("slug", "title", "starts_at", "finishes_at", "all_day", "is_cancelled")
+
+    def for_cards(self):
+        """What an event card (``events/includes/event_card.html``) shows, in one query.
+
+        Descriptions and the other long texts, in seven languages, stay in the database.
+        """
+        return self.select_related("venue__district").only(*CARD_FIELDS)
+
+    def for_detail(self):
+        """What the event's own page shows, in a fixed number of queries."""
         return self.select_related("venue__district").prefetch_related(
             Prefetch("organisations", queryset=MemberOrganisation.objects.active())
         )
 
     def next_for(self, user, count=3):
         """The next ``count`` events ``user`` may see, for the home page."""
-        return self.visible_to(user).upcoming().for_listing()[:count]
+        return self.visible_to(user).upcoming().for_cards()[:count]
 
 
 class Event(Publishable):

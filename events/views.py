@@ -28,7 +28,7 @@ class UpcomingView(ListView):
     paginate_by = EVENTS_PER_PAGE
 
     def get_queryset(self):
-        return Event.objects.visible_to(self.request.user).upcoming().for_listing()
+        return Event.objects.visible_to(self.request.user).upcoming().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -57,18 +57,13 @@ class PastYearView(ListView):
             Event.objects.visible_to(self.request.user)
             .past()
             .filter(starts_at__year=self.kwargs["year"])
-            .for_listing()
+            .for_cards()
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
-        years = [
-            moment.year
-            for moment in Event.objects.visible_to(self.request.user)
-            .past()
-            .datetimes("starts_at", "year", order="DESC")
-        ]
+        years = Event.objects.visible_to(self.request.user).past().years("starts_at")
         if year not in years and year != timezone.localdate().year:
             raise Http404(_("There are no past events in this year."))
         context["year"] = year
@@ -94,14 +89,20 @@ class CalendarMonthView(TemplateView):
             raise Http404(_("There is no such month."))
         weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
         first_shown, last_shown = weeks[0][0], weeks[-1][-1]
-        events = Event.objects.visible_to(self.request.user).overlapping(
-            local_midnight(first_shown), local_midnight(last_shown + datetime.timedelta(days=1))
+        events = (
+            Event.objects.visible_to(self.request.user)
+            .overlapping(
+                local_midnight(first_shown), local_midnight(last_shown + datetime.timedelta(days=1))
+            )
+            .for_calendar()
         )
         events_by_day = defaultdict(list)
         for event in events:
-            day = max(event.first_day, first_shown)
-            while day <= min(event.last_day, last_shown):
-                events_by_day[day].append(event)
+            first_day, last_day = event.first_day, min(event.last_day, last_shown)
+            day = max(first_day, first_shown)
+            while day <= last_day:
+                # The start time goes on the first day only, and never with an all-day event.
+                events_by_day[day].append((event, day == first_day and not event.all_day))
                 day += datetime.timedelta(days=1)
 
         today = timezone.localdate()
@@ -140,7 +141,7 @@ class EventDetailView(PreviewableMixin, DetailView):
         events = super().get_queryset()
         if not self.previewing:
             events = events.visible_to(self.request.user)
-        return events.for_listing()
+        return events.for_detail()
 
 
 def event_ics(request, slug):

@@ -16,8 +16,7 @@ class PostListView(ListView):
 
     def get_queryset(self):
         listed = Post.objects.listed()
-        years = [moment.year for moment in listed.datetimes("published_at", "year", "DESC")]
-        self.filter_form = PostFilterForm(self.request.GET, years=years)
+        self.filter_form = PostFilterForm(self.request.GET, years=listed.years("published_at"))
         return self.filter_form.filter(listed).latest_first()
 
     def get_context_data(self, **kwargs):

@@ -55,6 +55,31 @@ def test_latest_first_puts_the_newest_post_first():
     assert [post.slug for post in Post.objects.listed().latest_first()[:3]] == ["newer", "older"]
 
 
+def test_years_lists_the_years_with_posts_newest_first_and_skips_empty_ones():
+    for year in (2017, 2019, 2019, 2022):
+        make_post(published_at=datetime.datetime(year, 6, 1, tzinfo=datetime.UTC))
+    assert Post.objects.listed().years("published_at") == [2022, 2019, 2017]
+
+
+def test_years_counts_a_post_in_the_year_it_has_in_hannover():
+    # 23:30 on New Year's Eve in UTC is already half past midnight in Hannover.
+    make_post(published_at=datetime.datetime(2021, 12, 31, 23, 30, tzinfo=datetime.UTC))
+    make_post(published_at=datetime.datetime(2020, 12, 31, 22, 30, tzinfo=datetime.UTC))
+    assert Post.objects.listed().years("published_at") == [2022, 2020]
+
+
+def test_years_of_no_posts_is_an_empty_list():
+    assert Post.objects.listed().years("published_at") == []
+
+
+def test_years_leaves_out_posts_that_are_not_listed():
+    make_post(published_at=datetime.datetime(2019, 6, 1, tzinfo=datetime.UTC))
+    make_job_posting(
+        datetime.date(2018, 7, 1), published_at=datetime.datetime(2018, 6, 1, tzinfo=datetime.UTC)
+    )
+    assert Post.objects.listed().years("published_at") == [2019]
+
+
 @pytest.mark.parametrize(("word_count", "minutes"), [(0, 1), (1, 1), (200, 1), (201, 2), (1000, 5)])
 def test_reading_time_is_at_least_one_minute_at_200_words_a_minute(word_count, minutes):
     post = make_post(body_de=words(word_count) if word_count else "")

@@ -1,10 +1,13 @@
+import datetime
+import re
+
 import pytest
 from django.utils import translation
 
-from pages.models import Page, Principle
+from pages.models import Association, OpeningHours, Page, Principle
 from tests.conftest import LANGUAGE_CODES
-from tests.events.factories import make_event, make_events
-from tests.members.factories import make_board_membership, make_person
+from tests.events.factories import make_event, make_events, make_member, make_venue
+from tests.members.factories import make_board_membership, make_district, make_person
 from tests.news.factories import make_many_posts, make_post
 
 
@@ -78,6 +81,23 @@ def test_footer_shows_address_and_opening_hours_on_every_page(client, site_pages
     assert "und nach Vereinbarung" in footer
 
 
+@pytest.mark.parametrize(
+    ("language", "days"),
+    [("en", ["Monday – Thursday", "Friday"]), ("de", ["Montag – Donnerstag", "Freitag"])],
+)
+def test_opening_hours_name_a_range_of_days_or_a_single_day(client, site_pages, language, days):
+    OpeningHours.objects.create(
+        association=Association.objects.get(),
+        first_day=OpeningHours.Weekday.FRIDAY,
+        last_day=OpeningHours.Weekday.FRIDAY,
+        opens=datetime.time(10),
+        closes=datetime.time(14),
+    )
+    footer = client.get(f"/{language}/about/").content.decode().split('class="site-footer"')[1]
+    for day in days:
+        assert f"<dt>{day}</dt>" in footer
+
+
 def test_email_addresses_are_not_in_the_source_as_plain_text(client, site_pages):
     html = client.get("/de/contact/").content.decode()
     footer = html.split('class="site-footer"')[1]
@@ -109,11 +129,33 @@ def test_home_page_shows_the_next_events_but_not_members_only_ones(client, site_
     assert "Internes Treffen" not in html
 
 
+def test_home_page_shows_members_only_events_to_members(client, django_user_model, site_pages):
+    make_event(title_en="Members' meeting", members_only=True)
+    client.force_login(make_member(django_user_model))
+    html = client.get("/en/").content.decode()
+    assert "Members&#x27; meeting" in html
+    assert "Members only" in html
+
+
+def event_cards(html):
+    return re.findall(r'<article class="card event-card">.*?</article>', html, re.DOTALL)
+
+
+def test_home_page_event_cards_are_those_of_the_events_page(client, site_pages):
+    venue = make_venue(district=make_district())
+    make_event(title_en="Open plenary", venue=venue)
+    make_event(title_en="Summer festival", venue=venue, is_free=False, price_de="5 Euro")
+    make_event(title_en="Reading", is_cancelled=True, all_day=True)
+    home_cards = event_cards(client.get("/en/").content.decode())
+    assert len(home_cards) == 3
+    assert home_cards == event_cards(client.get("/en/events/").content.decode())
+
+
 @pytest.mark.parametrize("amount", [10, 300])
 def test_home_page_costs_the_same_queries_however_much_content_exists(
     client, site_pages, django_assert_max_num_queries, amount
 ):
     make_many_posts(amount)
-    make_events(amount)
-    with django_assert_max_num_queries(8):
+    make_events(amount, venue=make_venue(district=make_district()))
+    with django_assert_max_num_queries(6):
         assert client.get("/ar/").status_code == 200
