@@ -8,9 +8,9 @@ On PostgreSQL that is full-text search with the language's stemming, so
 "Konferenzen" finds "Konferenz", ranked by relevance. Other databases (SQLite
 in development and tests) get a simpler match: every word must appear.
 
-The matches of all types are one ``UNION`` query of (type, id, rank, date),
-so a page of results costs a count (of the ids alone, without ranks or
-dates), the page, and one query per type on it, however many items there are.
+The matches of all types are one ``UNION`` query of (type, id, rank, time),
+newest first where ranks are equal, so a page of results costs a count (of the
+ids alone), the page, and one query per type on it, however much content exists.
 """
 
 from collections.abc import Callable
@@ -23,8 +23,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import CharField, DateField, F, FloatField, Q, Value
-from django.db.models.functions import TruncDate
+from django.db.models import CharField, DateTimeField, F, FloatField, Q, Value
+from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -110,29 +110,37 @@ class Source(NamedTuple):
 
     label: str
     search: Callable
-    day: object  # the date results are sorted by, newest first
+    moment: object  # the time results are sorted by, newest first (a date as its midnight)
     shown: object  # the queryset a result is fetched from to be shown
     snippet: str  # the field whose text is shown under the title
 
 
 SOURCES = {
-    "news": Source(_("News"), news, TruncDate("published_at"), Post.objects.all(), "teaser"),
+    "news": Source(_("News"), news, F("published_at"), Post.objects.all(), "teaser"),
     "event": Source(
         _("Event"),
         events,
-        TruncDate("starts_at"),
+        F("starts_at"),
         Event.objects.select_related("venue"),
         "description",
     ),
-    "project": Source(_("Project"), projects, F("start"), Project.objects.all(), "summary"),
+    "project": Source(
+        _("Project"),
+        projects,
+        Cast("start", DateTimeField()),
+        Project.objects.all(),
+        "summary",
+    ),
     "organisation": Source(
         _("Member organisation"),
         organisations,
-        Value(None, output_field=DateField()),
+        Value(None, output_field=DateTimeField()),
         MemberOrganisation.objects.select_related("district"),
         "description",
     ),
-    "document": Source(_("Document"), documents, F("date"), Document.objects.all(), ""),
+    "document": Source(
+        _("Document"), documents, Cast("date", DateTimeField()), Document.objects.all(), ""
+    ),
 }
 
 
@@ -149,15 +157,16 @@ class Matches:
         return first.union(*others, all=True).count()
 
     def __getitem__(self, rows):
-        """The (kind, pk, rank, day) rows of the slice ``rows``, best first, in one union query."""
+        """The (kind, pk, rank, moment) rows of ``rows``, best first, in one union query."""
         first, *others = (
             part.annotate(
-                search_kind=Value(kind, output_field=CharField()), search_day=SOURCES[kind].day
-            ).values_list("search_kind", "pk", "search_rank", "search_day")
+                search_kind=Value(kind, output_field=CharField()),
+                search_moment=SOURCES[kind].moment,
+            ).values_list("search_kind", "pk", "search_rank", "search_moment")
             for kind, part in self.parts.items()
         )
         ordered = first.union(*others, all=True).order_by(
-            F("search_rank").desc(), F("search_day").desc(nulls_last=True), "search_kind", "pk"
+            F("search_rank").desc(), F("search_moment").desc(nulls_last=True), "search_kind", "pk"
         )
         return ordered[rows]
 
@@ -170,11 +179,11 @@ def plain_text(obj, field_name):
 def shown_results(rows):
     """The objects behind one page of rows, fetched with one query per type on the page."""
     wanted = {}
-    for kind, pk, _rank, _day in rows:
+    for kind, pk, _rank, _moment in rows:
         wanted.setdefault(kind, []).append(pk)
     objects = {kind: SOURCES[kind].shown.in_bulk(pks) for kind, pks in wanted.items()}
     results = []
-    for kind, pk, _rank, _day in rows:
+    for kind, pk, _rank, _moment in rows:
         obj = objects[kind].get(pk)
         if obj is None:
             continue  # deleted since the page was counted

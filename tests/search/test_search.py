@@ -117,6 +117,16 @@ def test_every_word_must_match(client, db):
     assert len(result_titles(search(client, "Sommerfest Linden"))) == 1
 
 
+def test_results_of_every_kind_come_newest_first(client, db):
+    make_document(title_de="Sommerfest", date=datetime.date(2023, 6, 1))
+    make_post(title_de="Sommerfest", published_at=timezone.now() - datetime.timedelta(days=30))
+    make_event(title_de="Sommerfest", starts_at=timezone.now() + datetime.timedelta(days=60))
+    make_project(title_de="Sommerfest", start=datetime.date(2024, 3, 1), slug="sommerfest")
+    html = search(client, "Sommerfest")
+    kinds = re.findall(r'<span class="badge">(.*?)</span>', html)
+    assert kinds == ["Veranstaltung", "Aktuelles", "Projekt", "Dokument"]
+
+
 def test_results_are_paginated(client, db):
     make_many_projects(25)
     first = search(client, "Projekt")
