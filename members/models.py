@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -144,8 +144,15 @@ class MemberOrganisationQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def for_listing(self):
-        """Everything a card shows, in a fixed number of queries."""
-        return self.select_related("district").prefetch_related("focus_areas", "languages")
+        """Everything a card shows, in a fixed number of queries.
+
+        The focus areas and languages come as plain lists, ``focus_area_list`` and
+        ``language_list``: cheaper to build and to read than a queryset per organisation.
+        """
+        return self.select_related("district").prefetch_related(
+            Prefetch("focus_areas", to_attr="focus_area_list"),
+            Prefetch("languages", to_attr="language_list"),
+        )
 
 
 class MemberOrganisation(Located):
@@ -203,6 +210,8 @@ class MemberOrganisation(Located):
         verbose_name = _("member organisation")
         verbose_name_plural = _("member organisations")
         ordering = [Lower("name")]
+        # The directory reads its first page along this index instead of sorting every row.
+        indexes = [models.Index(Lower("name"), name="members_org_lower_name_idx")]
 
     def __str__(self):
         return self.name

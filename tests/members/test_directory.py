@@ -68,6 +68,23 @@ def test_filters_combine(client, site_pages, linden):
     ]
 
 
+def test_card_shows_district_languages_and_focus_areas(client, site_pages, linden):
+    make_organisation(
+        "Griechische Gemeinde",
+        district=linden,
+        languages=[
+            make_language("el", "Griechisch", "Ελληνικά"),
+            make_language("de", "Deutsch", "Deutsch"),
+        ],
+        focus_areas=[make_focus_area("Kultur"), make_focus_area("Bildung")],
+    )
+    html = client.get("/de/members/").content.decode()
+    assert "<dd>Linden</dd>" in html
+    # Languages in the order of their codes, focus areas in the order of their slugs.
+    assert '<dd>Deutsch, Griechisch (<span lang="el">Ελληνικά</span>)\n</dd>' in html
+    assert "<dd>Bildung, Kultur</dd>" in html
+
+
 def test_search_finds_name_and_short_name(client, site_pages):
     make_organisation("Initiative für Internationalen Kulturaustausch", short_name="IIK")
     make_organisation("Faust e.V.")
