@@ -1,15 +1,15 @@
+"""Sitemap files of at most ``limit`` URLs, counted in the database, listed in the index."""
+
 import re
 
 import pytest
-from django.conf import settings
 from django.core.paginator import Paginator
 
 from news.sitemaps import NewsSitemap
+from tests.conftest import LANGUAGE_CODES
 from tests.news.factories import make_many_posts
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 def every_url(sitemap):
