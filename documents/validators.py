@@ -2,12 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
-from miso_site.images import MB
+from miso_site.uploads import MB, UploadCheck
 
 # Keys and action types through which a PDF runs code or programs when opened.
 SCRIPT_KEYS = {"/JS", "/JavaScript"}
@@ -35,7 +34,7 @@ def has_script(root):
 
 
 @deconstructible(path="documents.validators.PdfCheck")
-class PdfCheck:
+class PdfCheck(UploadCheck):
     """Validator: refuses anything but an intact, unencrypted PDF within the size limit.
 
     The type is read from the content, never from the name: a renamed file
@@ -44,28 +43,16 @@ class PdfCheck:
     """
 
     def __init__(self, max_bytes=20 * MB):
-        self.max_bytes = max_bytes
+        super().__init__(max_bytes)
 
-    def __call__(self, upload):
-        if getattr(upload, "_committed", True) and not hasattr(upload, "content_type"):
-            return  # a file stored earlier: checked when it was uploaded
-        if upload.size > self.max_bytes:
+    def check_content(self, upload):
+        if not upload.read(5) == b"%PDF-":
             raise ValidationError(
-                _("The file is too large (%(size)s MB). At most %(max)s MB are allowed."),
-                code="too_large",
-                params={"size": number_format(upload.size / MB, 1), "max": self.max_bytes // MB},
+                _("This file is not a PDF. Please upload the document as a PDF file."),
+                code="not_a_pdf",
             )
         upload.seek(0)
-        try:
-            if not upload.read(5) == b"%PDF-":
-                raise ValidationError(
-                    _("This file is not a PDF. Please upload the document as a PDF file."),
-                    code="not_a_pdf",
-                )
-            upload.seek(0)
-            self.check_structure(upload)
-        finally:
-            upload.seek(0)
+        self.check_structure(upload)
 
     def check_structure(self, upload):
         try:

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from miso_site.fields import RichTextField
-from miso_site.images import MB, ResponsiveImageField
+from miso_site.images import ResponsiveImageField
+from miso_site.uploads import MB
 
 
 class District(models.Model):

@@ -12,13 +12,13 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .uploads import MB, UploadCheck
+
 WIDTHS = (480, 960, 1600)
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-MB = 1024 * 1024
 
 
 def variant_name(name, width, extension):
@@ -31,23 +31,16 @@ def variant_widths(image_width):
     return [width for width in WIDTHS if width < image_width]
 
 
-class ImageCheck:
+class ImageCheck(UploadCheck):
     """Validator: is the upload a real image within the limits?"""
 
+    too_large_message = _("The image is too large (%(size)s MB). At most %(max)s MB are allowed.")
+
     def __init__(self, max_bytes, max_pixels):
-        self.max_bytes = max_bytes
+        super().__init__(max_bytes)
         self.max_pixels = max_pixels
 
-    def __call__(self, upload):
-        if getattr(upload, "_committed", True) and not hasattr(upload, "content_type"):
-            return  # an image stored earlier: checked when it was uploaded
-        if upload.size > self.max_bytes:
-            raise ValidationError(
-                _("The image is too large (%(size)s MB). At most %(max)s MB are allowed."),
-                code="too_large",
-                params={"size": number_format(upload.size / MB, 1), "max": self.max_bytes // MB},
-            )
-        upload.seek(0)
+    def check_content(self, upload):
         try:
             with Image.open(upload) as image:
                 if image.format not in FORMATS:
@@ -67,8 +60,6 @@ class ImageCheck:
                 ),
                 code="not_an_image",
             ) from err
-        finally:
-            upload.seek(0)
 
     def __eq__(self, other):
         return isinstance(other, ImageCheck) and (self.max_bytes, self.max_pixels) == (

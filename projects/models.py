@@ -5,8 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from miso_site.fields import RichTextField
-from miso_site.images import MB, ResponsiveImageField
+from miso_site.images import ResponsiveImageField
 from miso_site.models import Publishable, PublishableQuerySet
+from miso_site.uploads import MB
 
 
 class Funder(models.Model):
