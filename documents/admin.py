@@ -4,7 +4,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.admin import TranslatedAdmin
+from backoffice.admin import TranslatedAdmin
 
 from .models import Document
 

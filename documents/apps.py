@@ -1,7 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import ContentAppConfig
 
-class DocumentsConfig(AppConfig):
+
+class DocumentsConfig(ContentAppConfig):
     name = "documents"
     verbose_name = _("Documents")

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from pypdf import PdfWriter
 from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
-from miso_site.demo import read_json, translated_fields
+from core.demo import read_json, translated_fields
 
 from .models import Document
 

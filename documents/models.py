@@ -3,13 +3,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.models import MembersOnlyQuerySet, Publishable
+from core.models import MembersOnly
 
 from .storage import private_storage
 from .validators import PdfCheck
 
 
-class Document(Publishable):
+class Document(MembersOnly):
     """A PDF the association publishes: its statute, certificates, reports, papers."""
 
     class Category(models.TextChoices):
@@ -35,11 +35,6 @@ class Document(Publishable):
         default=settings.LANGUAGE_CODE,
     )
     date = models.DateField(_("date"), help_text=_("The date the document bears."))
-    members_only = models.BooleanField(
-        _("members only"),
-        default=False,
-        help_text=_("Only logged-in members of a member organisation can see and download it."),
-    )
     file = models.FileField(
         _("PDF file"),
         upload_to="documents/%Y/",
@@ -49,8 +44,6 @@ class Document(Publishable):
     )
     size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = MembersOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

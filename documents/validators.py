@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
-from miso_site.uploads import MB, UploadCheck
+from core.uploads import MB, UploadCheck
 
 # Keys and action types through which a PDF runs code or programs when opened.
 SCRIPT_KEYS = {"/JS", "/JavaScript"}

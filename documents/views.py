@@ -4,7 +4,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
-from miso_site.preview import may_preview
+from core.preview import may_preview
 
 from .models import Document
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.admin import SpreadsheetMixin, TranslatedAdmin
+from backoffice.admin import SpreadsheetMixin, TranslatedAdmin
 
 from .models import Event, Venue
 from .resources import EventResource

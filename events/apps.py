@@ -1,7 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import ContentAppConfig
 
-class EventsConfig(AppConfig):
+
+class EventsConfig(ContentAppConfig):
     name = "events"
     verbose_name = _("Events")

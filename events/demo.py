@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from core.demo import read_json, translated_fields
 from members.models import District, MemberOrganisation
-from miso_site.demo import read_json, translated_fields
 
 from .models import Event, Venue
 

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import RichTextField
+from core.images import ResponsiveImageField
+from core.models import MembersOnly, MembersOnlyQuerySet
 from members.models import MemberOrganisation
-from miso_site.fields import RichTextField
-from miso_site.images import ResponsiveImageField
-from miso_site.models import MembersOnlyQuerySet, Publishable
 
 # Paths under /events/ that an event's slug must not take.
 RESERVED_SLUGS = {"past", "calendar", "feed"}
@@ -112,7 +112,7 @@ class EventQuerySet(MembersOnlyQuerySet):
         return self.visible_to(user).upcoming().for_cards()[:count]
 
 
-class Event(Publishable):
+class Event(MembersOnly):
     """An event by the network or its members, shown in lists, the calendar and iCal."""
 
     class Registration(models.TextChoices):
@@ -175,11 +175,6 @@ class Event(Publishable):
     registration_email = models.EmailField(_("registration email"), blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
     registration_deadline = models.DateField(_("register by"), null=True, blank=True)
-    members_only = models.BooleanField(
-        _("members only"),
-        default=False,
-        help_text=_("Shown only to logged-in members of a member organisation."),
-    )
     is_cancelled = models.BooleanField(
         _("cancelled"),
         default=False,

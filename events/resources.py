@@ -6,8 +6,8 @@ by semicolons; times are local (Europe/Berlin).
 
 from import_export import fields, widgets
 
+from core.resources import ContentResource, translated_columns
 from members.models import MemberOrganisation
-from miso_site.resources import ContentResource, translated_columns
 
 from .models import Event, Venue
 

@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
 
-from miso_site.sitemaps import TranslatedSitemap
+from core.sitemaps import TranslatedSitemap
 
 from .models import Event
 

@@ -10,7 +10,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from miso_site.preview import PreviewableMixin
+from core.preview import PreviewableMixin
 
 from .ical import build_calendar, ics_response
 from .models import Event

@@ -2,21 +2,17 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from miso_site.admin import ContentAdmin, SpreadsheetMixin, TranslatedAdmin
+from backoffice.admin import SpreadsheetMixin, TranslatedAdmin
 
 from .models import (
-    BoardMembership,
     District,
     FocusArea,
     Language,
     MeetingPoint,
     MemberOrganisation,
     MembershipApplication,
-    Person,
-    TeamPosition,
-    WorkingGroup,
 )
-from .resources import MemberOrganisationResource, PersonResource
+from .resources import MemberOrganisationResource
 
 
 @admin.register(District)
@@ -71,48 +67,6 @@ class MeetingPointAdmin(TranslatedAdmin):
     search_fields = ["name", "street"]
     prepopulated_fields = {"slug": ["name_de"]}
     autocomplete_fields = ["host", "district"]
-
-
-class BoardMembershipInline(admin.TabularInline):
-    model = BoardMembership
-    extra = 0
-
-
-@admin.register(Person)
-class PersonAdmin(SpreadsheetMixin, ContentAdmin):
-    resource_classes = [PersonResource]
-    list_display = ["__str__", "organisation", "email"]
-    list_select_related = ["organisation"]
-    search_fields = ["first_name", "last_name"]
-    autocomplete_fields = ["organisation"]
-    inlines = [BoardMembershipInline]
-
-
-@admin.register(BoardMembership)
-class BoardMembershipAdmin(ContentAdmin):
-    list_display = ["person", "role", "term_start", "term_end"]
-    list_filter = ["term_start", "role"]
-    list_select_related = ["person"]
-    search_fields = ["person__first_name", "person__last_name"]
-    autocomplete_fields = ["person"]
-    date_hierarchy = "term_start"
-
-
-@admin.register(TeamPosition)
-class TeamPositionAdmin(TranslatedAdmin):
-    list_display = ["person", "job_title", "project", "order"]
-    list_select_related = ["person"]
-    list_editable = ["order"]
-    search_fields = ["person__first_name", "person__last_name", "job_title"]
-    autocomplete_fields = ["person"]
-
-
-@admin.register(WorkingGroup)
-class WorkingGroupAdmin(TranslatedAdmin):
-    list_display = ["name", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name_de"]}
-    autocomplete_fields = ["members"]
 
 
 @admin.register(MembershipApplication)

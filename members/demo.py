@@ -1,21 +1,9 @@
-"""Demo content for the members app: the organisations, board, team and working groups
-the association's own pages name, and five meeting points marked as example data."""
+"""Demo content for the members app: the organisations the association's own pages
+name, and five meeting points marked as example data."""
 
-import datetime
+from core.demo import read_json, translated_fields
 
-from miso_site.demo import read_json, translated_fields
-
-from .models import (
-    BoardMembership,
-    District,
-    FocusArea,
-    Language,
-    MeetingPoint,
-    MemberOrganisation,
-    Person,
-    TeamPosition,
-    WorkingGroup,
-)
+from .models import District, FocusArea, Language, MeetingPoint, MemberOrganisation
 
 ORGANISATION_FIELDS = ("slug", "name", "short_name", "street", "postcode", "phone", "email")
 POSITION_FIELDS = ("latitude", "longitude")
@@ -49,7 +37,6 @@ def load():
         )
         created += is_new
 
-    organisations = {}
     for data in read_json(__file__, "organisations.json"):
         defaults = {
             key: data[key] for key in (*ORGANISATION_FIELDS, *POSITION_FIELDS) if key in data
@@ -61,7 +48,6 @@ def load():
         if is_new:
             organisation.focus_areas.set(focus_areas[slug] for slug in data["focus_areas"])
             organisation.languages.set(languages[code] for code in data["languages"])
-        organisations[organisation.slug] = organisation
         created += is_new
 
     for data in read_json(__file__, "meeting_points.json"):
@@ -79,41 +65,4 @@ def load():
         )
         created += is_new
 
-    people = read_json(__file__, "people.json")
-
-    def person(data):
-        nonlocal created
-        found, is_new = Person.objects.get_or_create(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            defaults={
-                "title": data.get("title", ""),
-                "organisation": organisations.get(data.get("organisation")),
-            },
-        )
-        created += is_new
-        return found
-
-    for board in people["boards"]:
-        for member in board["members"]:
-            _membership, is_new = BoardMembership.objects.get_or_create(
-                person=person(member),
-                term_start=datetime.date.fromisoformat(board["term_start"]),
-                defaults={"term_end": datetime.date.fromisoformat(board["term_end"])},
-            )
-            created += is_new
-
-    for order, data in enumerate(people["team"], start=1):
-        _position, is_new = TeamPosition.objects.get_or_create(
-            person=person(data),
-            defaults={"order": order, **translated_fields(data, ["job_title", "project"])},
-        )
-        created += is_new
-
-    for order, data in enumerate(read_json(__file__, "working_groups.json"), start=1):
-        _group, is_new = WorkingGroup.objects.get_or_create(
-            slug=data["slug"],
-            defaults={"order": order, **translated_fields(data, ["name", "purpose"])},
-        )
-        created += is_new
     return created

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.forms import SpamProtectedForm
-from miso_site.translated import shown_value
+from core.forms import SpamProtectedForm
+from core.translated import shown_value
 
 from .models import District, FocusArea, Language, MembershipApplication
 

@@ -1,4 +1,4 @@
-"""The network's members and people: organisations, meeting points, board, team."""
+"""The network's members: organisations, districts, meeting points and applications."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,15 +7,15 @@ from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from miso_site.fields import RichTextField
-from miso_site.images import ResponsiveImageField
-from miso_site.uploads import MB
+from core.fields import RichTextField
+from core.images import ResponsiveImageField
+from core.models import Submission
+from core.uploads import MB
 
 
 class District(models.Model):
@@ -279,149 +279,11 @@ class MeetingPoint(Located):
         return f"{reverse('members:meeting-points')}#{self.slug}"
 
 
-class Person(models.Model):
-    """Someone on the board or in the team. Photo and email are shown only if entered."""
-
-    title = models.CharField(
-        _("academic title"), max_length=30, blank=True, help_text=_("For example Dr.")
-    )
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
-    organisation = models.ForeignKey(
-        MemberOrganisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="people",
-        verbose_name=_("member organisation"),
-    )
-    email = models.EmailField(
-        _("email"), blank=True, help_text=_("Shown on the website (protected from harvesters).")
-    )
-    photo = ResponsiveImageField(
-        _("photo"),
-        blank=True,
-        upload_to="members/people/",
-        width_field="photo_width",
-        height_field="photo_height",
-        max_bytes=5 * MB,
-        max_pixels=20_000_000,
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-
-    class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-        ordering = ["last_name", "first_name"]
-
-    def __str__(self):
-        return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
-
-
-class BoardMembershipQuerySet(models.QuerySet):
-    def current(self):
-        """The board as it is today: terms that cover today, with their people."""
-        today = timezone.localdate()
-        return self.filter(term_start__lte=today, term_end__gte=today).select_related("person")
-
-    def past(self):
-        return self.filter(term_end__lt=timezone.localdate()).select_related("person")
-
-
-class BoardMembership(models.Model):
-    """A seat on the board for one term; the board is elected every two years."""
-
-    class Role(models.TextChoices):
-        # Declared in the order the board page lists them.
-        CHAIR = "chair", _("Chair")
-        DEPUTY_CHAIR = "deputy_chair", _("Deputy chair")
-        TREASURER = "treasurer", _("Treasurer")
-        SECRETARY = "secretary", _("Secretary")
-        MEMBER = "member", _("Board member")
-
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="board_memberships", verbose_name=_("person")
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    term_start = models.DateField(_("term starts"))
-    term_end = models.DateField(_("term ends"))
-
-    objects = BoardMembershipQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("board membership")
-        verbose_name_plural = _("board memberships")
-        ordering = ["-term_start", "person__last_name", "person__first_name"]
-
-    def __str__(self):
-        return f"{self.person} ({self.term_start.year}–{self.term_end.year})"
-
-    def get_absolute_url(self):
-        if self.term_end < timezone.localdate():
-            return reverse("members:board-archive")
-        return reverse("members:board")
-
-    def clean(self):
-        super().clean()
-        if self.term_start and self.term_end and self.term_end < self.term_start:
-            raise ValidationError(
-                {"term_end": _("The term cannot end before it starts.")}, code="term_order"
-            )
-
-
-class TeamPosition(models.Model):
-    """A job in the office's team, in the order the team page lists it."""
-
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="team_positions", verbose_name=_("person")
-    )
-    job_title = models.CharField(_("job title"), max_length=200)
-    project = models.CharField(
-        _("project"), max_length=200, blank=True, help_text=_("For example House of Resources.")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("team position")
-        verbose_name_plural = _("team positions")
-        ordering = ["order", "person__last_name"]
-
-    def __str__(self):
-        return f"{self.person}: {self.job_title}"
-
-    def get_absolute_url(self):
-        return f"{reverse('members:team')}#person-{self.person_id}"
-
-
-class WorkingGroup(models.Model):
-    """A standing working group of board, member organisations and staff."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    purpose = models.TextField(_("purpose"))
-    members = models.ManyToManyField(
-        Person, blank=True, related_name="working_groups", verbose_name=_("members")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("working group")
-        verbose_name_plural = _("working groups")
-        ordering = ["order", "slug"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return f"{reverse('members:working-groups')}#{self.slug}"
-
-
-class MembershipApplication(models.Model):
+class MembershipApplication(Submission):
     """An organisation's application to join, sent with the public form."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = Submission.NEW, _("New")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
 
@@ -441,7 +303,6 @@ class MembershipApplication(models.Model):
     accepts_principles = models.BooleanField(
         _("We agree with the principles of the MiSO network."), default=False
     )
-    language = models.CharField(_("language"), max_length=10)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
@@ -453,13 +314,10 @@ class MembershipApplication(models.Model):
         related_name="application",
         verbose_name=_("member organisation created"),
     )
-    office_notified = models.BooleanField(_("office emailed"), default=False)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Submission.Meta):
         verbose_name = _("membership application")
         verbose_name_plural = _("membership applications")
-        ordering = ["-created_at"]
 
     def __str__(self):
         return self.organisation_name

@@ -1,4 +1,4 @@
-"""Spreadsheet columns for the office's lists of member organisations and people.
+"""Spreadsheet columns for the office's list of member organisations.
 
 Related records are named by their slug (districts, focus areas) or code
 (languages), and several of them are separated by semicolons.
@@ -6,9 +6,9 @@ Related records are named by their slug (districts, focus areas) or code
 
 from import_export import fields, widgets
 
-from miso_site.resources import ContentResource, translated_columns
+from core.resources import ContentResource, translated_columns
 
-from .models import District, FocusArea, Language, MemberOrganisation, Person
+from .models import District, FocusArea, Language, MemberOrganisation
 
 
 class MemberOrganisationResource(ContentResource):
@@ -50,15 +50,3 @@ class MemberOrganisationResource(ContentResource):
             "member_since",
             "is_active",
         ]
-
-
-class PersonResource(ContentResource):
-    organisation = fields.Field(
-        attribute="organisation",
-        column_name="organisation",
-        widget=widgets.ForeignKeyWidget(MemberOrganisation, field="slug"),
-    )
-
-    class Meta:
-        model = Person
-        fields = ["id", "title", "first_name", "last_name", "organisation", "email"]

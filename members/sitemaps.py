@@ -1,4 +1,4 @@
-from miso_site.sitemaps import TranslatedSitemap
+from core.sitemaps import TranslatedSitemap
 
 from .models import MemberOrganisation
 
@@ -10,10 +10,6 @@ class MembersSitemap(TranslatedSitemap):
     url_names = [
         "members:directory",
         "members:meeting-points",
-        "members:board",
-        "members:board-archive",
-        "members:team",
-        "members:working-groups",
         "members:apply",
     ]
 

@@ -6,8 +6,6 @@ from .models import (
     Language,
     MeetingPoint,
     MemberOrganisation,
-    TeamPosition,
-    WorkingGroup,
 )
 
 
@@ -38,16 +36,4 @@ class MemberOrganisationTranslationOptions(TranslationOptions):
 @register(MeetingPoint)
 class MeetingPointTranslationOptions(TranslationOptions):
     fields = ("name", "opening_times", "offers")
-    required_languages = ("de",)
-
-
-@register(TeamPosition)
-class TeamPositionTranslationOptions(TranslationOptions):
-    fields = ("job_title", "project")
-    required_languages = ("de",)
-
-
-@register(WorkingGroup)
-class WorkingGroupTranslationOptions(TranslationOptions):
-    fields = ("name", "purpose")
     required_languages = ("de",)

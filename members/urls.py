@@ -13,10 +13,6 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("meeting-points/", views.MeetingPointListView.as_view(), name="meeting-points"),
-    path("board/", views.BoardView.as_view(), name="board"),
-    path("board/archive/", views.BoardArchiveView.as_view(), name="board-archive"),
-    path("team/", views.TeamView.as_view(), name="team"),
-    path("working-groups/", views.WorkingGroupListView.as_view(), name="working-groups"),
     path("apply/", views.ApplicationView.as_view(), name="apply"),
     path(
         "apply/thanks/",

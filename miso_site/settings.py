@@ -28,7 +28,7 @@ else:
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "miso_site.apps.MisoAdminConfig",  # Django's admin with the office's own admin site
+    "backoffice.apps.BackofficeAdminConfig",  # Django's admin with the office's own admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,31 +41,35 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
-    "miso_site",
-    "pages",
-    "members",
-    "news",
-    "events",
-    "projects",
-    "documents",
+    # The project's own apps by their configuration class: a content app's is a
+    # core.apps.ContentAppConfig, which is how the shared mechanisms find its models.
+    "core.apps.CoreConfig",
+    "backoffice.apps.BackofficeConfig",
+    "pages.apps.PagesConfig",
+    "members.apps.MembersConfig",
+    "people.apps.PeopleConfig",
+    "news.apps.NewsConfig",
+    "events.apps.EventsConfig",
+    "projects.apps.ProjectsConfig",
+    "documents.apps.DocumentsConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "miso_site.middleware.ContentSecurityPolicyMiddleware",
-    "miso_site.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag and 304 for every page; then the page cache (miso_site/cache.py), which
+    # ETag and 304 for every page; then the page cache (core/cache.py), which
     # stores pages already compressed, before sessions or languages cost anything.
     "django.middleware.http.ConditionalGetMiddleware",
-    "miso_site.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "miso_site.admin_language.AdminLanguageMiddleware",
+    "backoffice.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lock-out into its page
@@ -85,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "miso_site.context_processors.site",
+                "core.context_processors.site",
                 "pages.context_processors.association",
             ],
         },
@@ -200,7 +204,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "miso_site.forms.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.forms.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Spreadsheet imports wait for confirmation in the cache, which every server shares.
@@ -220,7 +224,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # A refused form (expired or missing CSRF token) gets a translated page.
-CSRF_FAILURE_VIEW = "miso_site.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # Public pages load only the site's own files: no inline scripts or styles, nothing
 # from other hosts. The one exception is map tiles (images only), which the map

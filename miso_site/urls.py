@@ -5,18 +5,19 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from core import views
 from documents.sitemaps import DocumentsSitemap
 from events.sitemaps import EventsSitemap
 from members.sitemaps import MembersSitemap
 from news.sitemaps import NewsSitemap
 from pages.sitemaps import PagesSitemap
+from people.sitemaps import PeopleSitemap
 from projects.sitemaps import ProjectsSitemap
-
-from . import views
 
 sitemaps = {
     "pages": PagesSitemap,
     "members": MembersSitemap,
+    "people": PeopleSitemap,
     "news": NewsSitemap,
     "events": EventsSitemap,
     "projects": ProjectsSitemap,
@@ -48,6 +49,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("members/", include("members.urls")),
+    path("members/", include("people.urls")),
     path("news/", include("news.urls")),
     path("events/", include("events.urls")),
     path("projects/", include("projects.urls")),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.admin import TranslatedAdmin
+from backoffice.admin import TranslatedAdmin
 
 from .models import Post
 

@@ -6,8 +6,8 @@ Member organisations are linked by slug when the members demo has created them
 
 import datetime
 
+from core.demo import read_json, translated_fields
 from members.models import MemberOrganisation
-from miso_site.demo import read_json, translated_fields
 
 from .models import Post
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.fields import RichTextField
-from miso_site.images import ResponsiveImageField
-from miso_site.models import Publishable, PublishableQuerySet
+from core.fields import RichTextField
+from core.images import ResponsiveImageField
+from core.models import Publishable, PublishableQuerySet
 
 WORDS_PER_MINUTE = 200
 

@@ -1,8 +1,8 @@
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from core.preview import PreviewableMixin
 from members.models import MemberOrganisation
-from miso_site.preview import PreviewableMixin
 from projects.models import Project
 
 from .forms import PostFilterForm

@@ -1,7 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import ContentAppConfig
 
-class PagesConfig(AppConfig):
+
+class PagesConfig(ContentAppConfig):
     name = "pages"
     verbose_name = _("Pages and association data")

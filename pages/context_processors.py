@@ -1,6 +1,6 @@
 from django.core.cache import cache
 
-from miso_site.cache import generation
+from core.cache import generation
 
 from .models import Association
 

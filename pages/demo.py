@@ -1,6 +1,6 @@
 """Demo content for the pages app: association data, the fixed pages, the principles."""
 
-from miso_site.demo import read_json, translated_fields
+from core.demo import read_json, translated_fields
 
 from .models import Association, OpeningHours, Page, Principle
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.forms import SpamProtectedForm
+from core.forms import SpamProtectedForm
 
 from .models import ContactMessage
 

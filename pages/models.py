@@ -2,7 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.fields import RichTextField
+from core.fields import RichTextField
+from core.models import Submission
 
 
 class Page(models.Model):
@@ -134,7 +135,7 @@ class OpeningHours(models.Model):
         return f"{first} – {self.Weekday(self.last_day).label}"
 
 
-class ContactMessage(models.Model):
+class ContactMessage(Submission):
     """A message sent with the contact form (or a reported accessibility barrier)."""
 
     class Kind(models.TextChoices):
@@ -142,7 +143,7 @@ class ContactMessage(models.Model):
         BARRIER = "barrier", _("Accessibility barrier")
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = Submission.NEW, _("New")
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
 
@@ -152,17 +153,13 @@ class ContactMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     message = models.TextField(_("message"), max_length=5000)
     page_url = models.CharField(_("page concerned"), max_length=500, blank=True)
-    language = models.CharField(_("language"), max_length=10)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
-    office_notified = models.BooleanField(_("office emailed"), default=False)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Submission.Meta):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.name}: {self.subject}"

@@ -32,10 +32,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from modeltranslation.utils import build_localized_fieldname
 
+from core.translated import is_fallback
 from documents.models import Document
 from events.models import Event
 from members.models import MemberOrganisation
-from miso_site.translated import is_fallback
 from news.models import Post
 from projects.models import Project
 

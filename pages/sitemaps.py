@@ -1,4 +1,4 @@
-from miso_site.sitemaps import TranslatedSitemap
+from core.sitemaps import TranslatedSitemap
 
 
 class PagesSitemap(TranslatedSitemap):

@@ -5,10 +5,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from core.views import StoredSubmissionView
 from events.models import Event
-from members.models import BoardMembership, MemberOrganisation
-from miso_site.views import StoredSubmissionView
+from members.models import MemberOrganisation
 from news.models import Post
+from people.models import BoardMembership
 
 from .forms import BarrierReportForm, ContactForm
 from .models import ContactMessage, Page, Principle

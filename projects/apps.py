@@ -1,7 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import ContentAppConfig
 
-class ProjectsConfig(AppConfig):
+
+class ProjectsConfig(ContentAppConfig):
     name = "projects"
     verbose_name = _("Projects")

@@ -8,8 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from members.models import Person
-from miso_site.demo import read_json, translated_fields
+from core.demo import read_json, translated_fields
+from people.models import Person
 
 from .models import Funder, Project
 

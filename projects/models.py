@@ -4,10 +4,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from miso_site.fields import RichTextField
-from miso_site.images import ResponsiveImageField
-from miso_site.models import Publishable, PublishableQuerySet
-from miso_site.uploads import MB
+from core.fields import RichTextField
+from core.images import ResponsiveImageField
+from core.models import Publishable, PublishableQuerySet
+from core.uploads import MB
 
 
 class Funder(models.Model):
@@ -81,7 +81,7 @@ class Project(Publishable):
         verbose_name=_("partner member organisations"),
     )
     contacts = models.ManyToManyField(
-        "members.Person",
+        "people.Person",
         blank=True,
         related_name="projects",
         verbose_name=_("contact people"),

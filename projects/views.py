@@ -2,9 +2,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from members.models import MemberOrganisation, Person
-from miso_site.preview import PreviewableMixin
+from core.preview import PreviewableMixin
+from members.models import MemberOrganisation
 from news.models import Post
+from people.models import Person
 
 from .models import Project
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import miso_site.images
+import core.images
 from django.db import migrations, models
 
 
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
                 ('registration_deadline', models.DateField(blank=True, null=True, verbose_name='register by')),
                 ('members_only', models.BooleanField(default=False, help_text='Shown only to logged-in members of a member organisation.', verbose_name='members only')),
                 ('is_cancelled', models.BooleanField(default=False, help_text='A cancelled event stays listed, clearly marked as cancelled.', verbose_name='cancelled')),
-                ('image', miso_site.images.ResponsiveImageField(blank=True, height_field='image_height', max_bytes=10485760, max_pixels=20000000, upload_to='events/%Y/', verbose_name='image', width_field='image_width')),
+                ('image', core.images.ResponsiveImageField(blank=True, height_field='image_height', max_bytes=10485760, max_pixels=20000000, upload_to='events/%Y/', verbose_name='image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text='What the picture shows, for people who cannot see it.', max_length=300, verbose_name='text alternative of the image')),

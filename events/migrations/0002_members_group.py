@@ -1,10 +1,11 @@
 from django.db import migrations
 
-from miso_site.models import MEMBERS_GROUP
+# The name as it was when this migration was written (see core.models.MEMBERS_GROUP).
+MEMBERS_GROUP = "Members"
 
 
 def create_members_group(apps, schema_editor):
-    """The group whose users see members-only events (see miso_site.models.is_member)."""
+    """The group whose users see members-only events (see core.models.is_member)."""
     Group = apps.get_model("auth", "Group")
     Group.objects.using(schema_editor.connection.alias).get_or_create(name=MEMBERS_GROUP)
 

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
-import miso_site.images
+import core.images
 from django.db import migrations, models
 
 
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('logo', miso_site.images.ResponsiveImageField(blank=True, height_field='logo_height', max_bytes=5242880, max_pixels=20000000, upload_to='members/logos/', verbose_name='logo', width_field='logo_width')),
+                ('logo', core.images.ResponsiveImageField(blank=True, height_field='logo_height', max_bytes=5242880, max_pixels=20000000, upload_to='members/logos/', verbose_name='logo', width_field='logo_width')),
                 ('logo_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('logo_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('member_since', models.DateField(blank=True, null=True, verbose_name='member since')),
@@ -194,7 +194,7 @@ class Migration(migrations.Migration):
                 ('first_name', models.CharField(max_length=100, verbose_name='first name')),
                 ('last_name', models.CharField(max_length=100, verbose_name='last name')),
                 ('email', models.EmailField(blank=True, help_text='Shown on the website (protected from harvesters).', max_length=254, verbose_name='email')),
-                ('photo', miso_site.images.ResponsiveImageField(blank=True, height_field='photo_height', max_bytes=5242880, max_pixels=20000000, upload_to='members/people/', verbose_name='photo', width_field='photo_width')),
+                ('photo', core.images.ResponsiveImageField(blank=True, height_field='photo_height', max_bytes=5242880, max_pixels=20000000, upload_to='members/people/', verbose_name='photo', width_field='photo_width')),
                 ('photo_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('photo_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='members.memberorganisation', verbose_name='member organisation')),

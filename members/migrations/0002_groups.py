@@ -1,17 +1,20 @@
 from django.db import migrations
 
-from members.roles import sync_group_permissions
+# The group names as they were when this migration was written: a migration must
+# not import code that can move. Their permissions are given after every migrate
+# by backoffice.roles, where the roles are declared.
+GROUPS = ["Office", "Board"]
 
 
 def create_groups(apps, schema_editor):
-    # On a new database the permissions are created only after all migrations;
-    # the post_migrate handler in members/apps.py assigns them then.
-    sync_group_permissions(apps, schema_editor.connection.alias)
+    Group = apps.get_model("auth", "Group")
+    for name in GROUPS:
+        Group.objects.using(schema_editor.connection.alias).get_or_create(name=name)
 
 
 def delete_groups(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    Group.objects.using(schema_editor.connection.alias).filter(name__in=["Office", "Board"]).delete()
+    Group.objects.using(schema_editor.connection.alias).filter(name__in=GROUPS).delete()
 
 
 class Migration(migrations.Migration):

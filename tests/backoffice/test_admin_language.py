@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from miso_site.models import EditorPreference
+from backoffice.models import EditorPreference
 
 from .factories import LANGUAGE_CODES, make_staff
 

@@ -11,8 +11,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from miso_site.images import WIDTHS, ResponsiveImageField, variant_name
-from miso_site.uploads import MB
+from core.images import WIDTHS, ResponsiveImageField, variant_name
+from core.uploads import MB
 
 IMAGE_FIELDS = [
     (model, field)

@@ -8,9 +8,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from reversion.models import Version
 
+from backoffice.models import EditorPreference
 from events.models import Event
-from members.models import MemberOrganisation, Person
-from miso_site.models import EditorPreference
+from members.models import MemberOrganisation
+from people.models import Person
 from tests.events.factories import make_event
 from tests.members.factories import make_district, make_organisation
 
@@ -133,7 +134,7 @@ def test_people_can_be_imported(client):
     office_client(client)
     make_organisation(slug="kargah")
     sheet = "id,first_name,last_name,organisation,email\n,Amina,Yusuf,kargah,amina@example.org\n"
-    confirm(client, "admin:members_person", upload(client, "admin:members_person", sheet))
+    confirm(client, "admin:people_person", upload(client, "admin:people_person", sheet))
     person = Person.objects.get()
     assert (person.first_name, person.organisation.slug) == ("Amina", "kargah")
 

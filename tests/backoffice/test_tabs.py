@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from miso_site.translation_status import text_fields
+from backoffice.translation_status import text_fields
 from tests.pages.factories import make_page
 
 from .factories import LANGUAGE_CODES, make_staff

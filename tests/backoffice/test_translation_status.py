@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from miso_site.translation_status import missing_languages, text_fields
+from backoffice.translation_status import missing_languages, text_fields
 from pages.models import Page
 from tests.pages.factories import make_page
 

@@ -4,8 +4,8 @@ import itertools
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core.models import MEMBERS_GROUP
 from events.models import Event, Venue
-from miso_site.models import MEMBERS_GROUP
 
 _numbers = itertools.count(1)
 

@@ -1,27 +1,13 @@
 import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+from django.urls import reverse
 
 from members.models import MeetingPoint, MembershipApplication
-from tests.members.factories import (
-    make_board_membership,
-    make_district,
-    make_meeting_point,
-    make_organisation,
-    make_team_position,
-    make_working_group,
-)
+from tests.members.factories import make_district, make_meeting_point, make_organisation
+from tests.people.factories import make_board_membership, make_team_position, make_working_group
 
-MODELS = [
-    "district",
-    "focusarea",
-    "language",
-    "memberorganisation",
-    "meetingpoint",
-    "person",
-    "boardmembership",
-    "teamposition",
-    "workinggroup",
-    "membershipapplication",
-]
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
 
 
 @pytest.fixture
@@ -41,11 +27,15 @@ def content(db):
     )
 
 
-@pytest.mark.parametrize("model", MODELS)
-def test_every_admin_list_and_form_opens(admin_client, content, model):
-    assert admin_client.get(f"/admin/members/{model}/").status_code == 200
-    if model != "membershipapplication":
-        assert admin_client.get(f"/admin/members/{model}/add/").status_code == 200
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_every_admin_list_and_form_opens(admin_client, admin_user, content, model):
+    opts = model._meta
+    url = f"admin:{opts.app_label}_{opts.model_name}"
+    assert admin_client.get(reverse(f"{url}_changelist")).status_code == 200
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    may_add = admin.site._registry[model].has_add_permission(request)
+    assert admin_client.get(reverse(f"{url}_add")).status_code == (200 if may_add else 403)
 
 
 def test_example_meeting_points_are_marked_in_the_admin_list(admin_client, content):

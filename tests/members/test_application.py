@@ -3,8 +3,8 @@ import smtplib
 import pytest
 from django.core import mail
 
+from core.forms import RATE_LIMIT
 from members.models import MemberOrganisation, MembershipApplication
-from miso_site.forms import RATE_LIMIT
 from tests.members.factories import make_district
 
 VALID = {
@@ -34,7 +34,7 @@ def test_application_is_kept_when_sending_the_email_fails(client, site_pages, mo
     def broken_send(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("miso_site.mail.send_mail", broken_send)
+    monkeypatch.setattr("core.mail.send_mail", broken_send)
     response = client.post("/uk/members/apply/", VALID)
     assert response["Location"] == "/uk/members/apply/thanks/"
     application = MembershipApplication.objects.get()

@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from members.models import MemberOrganisation
-from tests.members.factories import make_board_membership, make_organisation
+from tests.members.factories import make_organisation
+from tests.people.factories import make_board_membership
 
 
 def test_a_position_needs_both_latitude_and_longitude(db):

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from miso_site.forms import RATE_LIMIT
+from core.forms import RATE_LIMIT
 from pages.models import ContactMessage
 
 VALID = {
@@ -31,7 +31,7 @@ def test_message_is_kept_when_sending_the_email_fails(client, site_pages, monkey
     def broken_send(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("miso_site.mail.send_mail", broken_send)
+    monkeypatch.setattr("core.mail.send_mail", broken_send)
     response = client.post("/ar/contact/", VALID)
     assert response["Location"] == "/ar/contact/thanks/"
     message = ContactMessage.objects.get()

@@ -7,8 +7,9 @@ from django.utils import translation
 from pages.models import Association, OpeningHours, Page, Principle
 from tests.conftest import LANGUAGE_CODES
 from tests.events.factories import make_event, make_events, make_member, make_venue
-from tests.members.factories import make_board_membership, make_district, make_person
+from tests.members.factories import make_district
 from tests.news.factories import make_many_posts, make_post
+from tests.people.factories import make_board_membership, make_person
 
 
 @pytest.mark.parametrize("key", Page.Key.values)

@@ -6,12 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from miso_site.cache import CONTENT_APPS, SUBMISSION_MODELS, content_changed
 from pages.models import Association, OpeningHours, Principle
 from tests.documents.factories import make_document
 from tests.events.factories import make_event, make_venue
@@ -132,21 +130,3 @@ def test_a_submission_leaves_the_cached_pages_alone(client, site, page_cache):
     with CaptureQueriesContext(connection) as queries:
         client.get("/de/")
     assert not queries
-
-
-def content_models():
-    return [
-        model
-        for label in sorted(CONTENT_APPS)
-        for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        if model._meta.label_lower not in SUBMISSION_MODELS
-    ]
-
-
-@pytest.mark.parametrize("model", content_models(), ids=lambda model: model._meta.label)
-def test_a_change_to_any_content_model_clears_the_pages(client, site, page_cache, model):
-    html(client, "/de/")
-    content_changed(sender=model)
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/de/")
-    assert queries

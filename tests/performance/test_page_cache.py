@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from miso_site.cache import clear_pages
+from core.cache import clear_pages
 from pages.models import Page
 from tests.pages.factories import make_site_pages
 

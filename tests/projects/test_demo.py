@@ -1,4 +1,4 @@
-from members.models import Person
+from people.models import Person
 from projects import demo
 from projects.models import Project
 from tests.conftest import LANGUAGE_CODES

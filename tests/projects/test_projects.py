@@ -3,11 +3,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from members.models import MemberOrganisation, Person, TeamPosition
+from members.models import MemberOrganisation
+from people.models import Person, TeamPosition
 from projects.models import Project
 from tests.conftest import LANGUAGE_CODES
-from tests.members.factories import make_organisation, make_person, make_team_position
+from tests.members.factories import make_organisation
 from tests.news.factories import make_post
+from tests.people.factories import make_person, make_team_position
 from tests.projects.factories import (
     make_finished_project,
     make_funder,

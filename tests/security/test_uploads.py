@@ -17,8 +17,8 @@ from django.db.models import FileField
 from django.urls import reverse
 from django.utils import translation
 
+from core.images import ResponsiveImageField
 from documents.validators import PdfCheck
-from miso_site.images import ResponsiveImageField
 from tests.security.html_forms import forms_on
 
 

@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from miso_site.translated import shown_value
+from core.translated import shown_value
 from pages.models import Principle
 
 

@@ -1,0 +1,141 @@
+"""The office's admin site: Django's, plus an inbox, a translations overview
+and a language chooser for the admin itself.
+
+It replaces the default site (``BackofficeAdminConfig`` in INSTALLED_APPS), so every
+app keeps registering with ``@admin.register``.
+"""
+
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Submission
+
+from .admin_language import set_admin_language
+from .translation_status import missing_counts, missing_q, target_languages, text_fields
+
+# Objects listed per model and language on the translations page; the rest
+# are one click away in the filtered list.
+LISTED_PER_MODEL = 25
+
+
+class OfficeAdminSite(admin.AdminSite):
+    site_header = _("MiSO back office")
+    site_title = _("MiSO back office")
+    index_title = _("Overview")
+    index_template = "admin/office_index.html"
+
+    def get_urls(self):
+        return [
+            path("translations/", self.admin_view(self.translations_view), name="translations"),
+            path("language/", self.admin_view(set_admin_language), name="set-language"),
+            *super().get_urls(),
+        ]
+
+    def _changelist_url(self, model):
+        opts = model._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_changelist", current_app=self.name
+        )
+
+    def _change_url(self, obj):
+        opts = obj._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk], current_app=self.name
+        )
+
+    def inbox(self, request):
+        """New submissions per kind: every ``Submission`` model that the user may see.
+
+        One query per kind.
+        """
+        entries = []
+        for model, model_admin in self._registry.items():
+            if not issubclass(model, Submission):
+                continue
+            if not model_admin.has_view_or_change_permission(request):
+                continue
+            counts = model._default_manager.aggregate(
+                new=Count("pk", filter=Q(status=Submission.NEW)),
+                not_emailed=Count("pk", filter=Q(office_notified=False)),
+            )
+            url = self._changelist_url(model)
+            entries.append(
+                {
+                    "model": model._meta.label_lower,
+                    "name": model._meta.verbose_name_plural,
+                    "url": url,
+                    "new": counts["new"],
+                    "new_url": f"{url}?status__exact={Submission.NEW}",
+                    "not_emailed": counts["not_emailed"],
+                    "not_emailed_url": f"{url}?office_notified__exact=0",
+                }
+            )
+        return sorted(entries, key=lambda entry: str(entry["name"]))
+
+    def index(self, request, extra_context=None):
+        extra_context = {"inbox": self.inbox(request), **(extra_context or {})}
+        return super().index(request, extra_context)
+
+    def translated_admins(self, request):
+        """The registered translated models the user may edit, by name."""
+        found = [
+            (model, model_admin)
+            for model, model_admin in self._registry.items()
+            if text_fields(model) and model_admin.has_change_permission(request)
+        ]
+        return sorted(found, key=lambda pair: str(pair[0]._meta.verbose_name_plural))
+
+    def translations_view(self, request):
+        """Everything that lacks a translation, by language, with edit links.
+
+        Per model: one query for the counts, and one per language that has gaps.
+        """
+        languages = target_languages()
+        chosen = request.GET.get("language")
+        shown = [(code, name) for code, name in languages if code == chosen] or languages
+        rows = []
+        sections = {code: [] for code, _name in shown}
+        for model, model_admin in self.translated_admins(request):
+            queryset = model_admin.get_queryset(request)
+            if isinstance(model_admin.list_select_related, (list, tuple)):
+                queryset = queryset.select_related(*model_admin.list_select_related)
+            counts = missing_counts(queryset)
+            changelist = self._changelist_url(model)
+            rows.append(
+                {
+                    "model": model._meta.label_lower,
+                    "name": model._meta.verbose_name_plural,
+                    "cells": [
+                        {"code": code, "count": counts[code], "url": f"{changelist}?missing={code}"}
+                        for code, _name in languages
+                    ],
+                }
+            )
+            for code, _name in shown:
+                if not counts[code]:
+                    continue
+                objects = queryset.filter(missing_q(model, code))[:LISTED_PER_MODEL]
+                sections[code].append(
+                    {
+                        "name": model._meta.verbose_name_plural,
+                        "count": counts[code],
+                        "url": f"{changelist}?missing={code}",
+                        "objects": [
+                            {"label": str(obj), "url": self._change_url(obj)} for obj in objects
+                        ],
+                    }
+                )
+        context = {
+            **self.each_context(request),
+            "title": _("Missing translations"),
+            "languages": languages,
+            "chosen": chosen if len(shown) == 1 else None,
+            "rows": rows,
+            "sections": [
+                {"code": code, "name": name, "models": sections[code]} for code, name in shown
+            ],
+        }
+        return TemplateResponse(request, "admin/translations.html", context)

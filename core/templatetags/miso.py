@@ -1,0 +1,112 @@
+"""Site-wide template tags.
+
+``{% translated obj "field" %}`` shows a translated field with its fallback
+marked: where the visitor's language has no text yet, the German text is shown inside
+an element with ``lang="de" dir="ltr"`` (so screen readers pronounce it right
+and Arabic pages keep it left-to-right), followed by a short note.
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from ..fields import RichTextField
+from ..images import variant_name, variant_widths
+from ..translated import is_fallback
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated(obj, field_name):
+    value = getattr(obj, field_name) or ""
+    rich = isinstance(obj._meta.get_field(field_name), RichTextField)
+    # Rich text was sanitised when it was saved.
+    html = mark_safe(value) if rich else conditional_escape(value)  # noqa: S308
+    if not is_fallback(obj, field_name):
+        return html
+    note = gettext("Not yet translated; shown in German.")
+    if rich:
+        return format_html(
+            '<div lang="de" dir="ltr">{}</div><p class="untranslated">{}</p>', html, note
+        )
+    return format_html(
+        '<span lang="de" dir="ltr">{}</span> <small class="untranslated">({})</small>',
+        html,
+        note,
+    )
+
+
+@register.simple_tag
+def email_link(address, text=""):
+    """A working ``mailto:`` link, written as character references.
+
+    Browsers and screen readers read it like any link; simple harvesters that
+    search the page source for ``@`` and ``mailto:`` do not find it.
+    """
+    if not address:
+        return ""
+
+    def encode(value):
+        return "".join(f"&#{ord(char)};" for char in value)
+
+    label = conditional_escape(text) if text else encode(address)
+    return mark_safe(f'<a href="{encode("mailto:" + address)}">{label}</a>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name, label, section=False):
+    """A menu item, marked ``aria-current`` on its own page.
+
+    A ``section`` link (the news list, say) is also marked, as ``"true"``, on
+    every page below it (each news post).
+    """
+    url = reverse(url_name)
+    path = context["request"].path
+    if path == url:
+        current = mark_safe(' aria-current="page"')
+    elif section and url in path:
+        current = mark_safe(' aria-current="true"')
+    else:
+        current = ""
+    return format_html('<li><a href="{}"{}>{}</a></li>', url, current, label)
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
+    """A ``ResponsiveImageField`` as ``<picture>`` with WebP and JPEG ``srcset``.
+
+    Width and height come from the model's ``width_field``/``height_field``,
+    so rendering never opens the file.
+    """
+    if not image:
+        return {"image": None}
+    field = image.field
+    width = getattr(image.instance, field.width_field)
+    height = getattr(image.instance, field.height_field)
+    storage = image.storage
+    widths = variant_widths(width)
+
+    def srcset(extension):
+        return ", ".join(
+            f"{storage.url(variant_name(image.name, w, extension))} {w}w" for w in widths
+        )
+
+    return {
+        "image": image,
+        "alt": alt,
+        "sizes": sizes,
+        "width": width,
+        "height": height,
+        "webp_srcset": srcset("webp"),
+        "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{image.url} {width}w"])),
+        "eager": eager,
+    }
+
+
+@register.filter
+def elided_page_range(page):
+    """The page numbers around ``page`` with ``…`` for long gaps, for includes/pagination.html."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
