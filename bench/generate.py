@@ -283,7 +283,9 @@ def bench_urls():
         "events calendar": lambda: reverse(
             "events:calendar-month", kwargs={"year": now.year, "month": now.month}
         ),
-        "search": lambda: reverse("pages:search") + "?" + urlencode({"q": SEARCH[get_language()]}),
+        "search": lambda: (
+            reverse("search:results") + "?" + urlencode({"q": SEARCH[get_language()]})
+        ),
         "sitemap": lambda: reverse("sitemap"),
         "news feed": lambda: reverse("news:feed-rss"),
     }

@@ -26,9 +26,13 @@ def shown_value(field_name, language=None):
 
 
 def is_fallback(obj, field_name, language=None):
-    """True when ``obj`` shows the German text because ``language`` has none."""
+    """True when ``obj`` shows the German text because ``language`` has none.
+
+    A field that is not translated (an organisation's name) is never a fallback.
+    """
     language = language or get_language()
-    if language == settings.LANGUAGE_CODE:
+    own_field = build_localized_fieldname(field_name, language)
+    if language == settings.LANGUAGE_CODE or not hasattr(type(obj), own_field):
         return False
-    own = getattr(obj, build_localized_fieldname(field_name, language), None)
+    own = getattr(obj, own_field)
     return not own and bool(getattr(obj, field_name, None))

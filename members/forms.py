@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import SpamProtectedForm
 from core.translated import shown_value
+from search.registry import searchable_for
 
-from .models import District, FocusArea, Language, MembershipApplication
+from .models import District, FocusArea, Language, MemberOrganisation, MembershipApplication
 
 
 class DirectoryFilterForm(forms.Form):
@@ -41,7 +42,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["language"].label_from_instance = language_label
         self.fields["focus"].queryset = FocusArea.objects.order_by(shown_value("name"))
 
-    def filter(self, queryset, language):
+    def filter(self, queryset):
         """Apply the filters that are valid; an unknown value is ignored, not an error page."""
         self.is_valid()
         data = self.cleaned_data
@@ -52,7 +53,8 @@ class DirectoryFilterForm(forms.Form):
         if data.get("focus"):
             queryset = queryset.filter(focus_areas=data["focus"])
         if data.get("q"):
-            queryset = queryset.search(data["q"], language)
+            # The site search's own matching: the same words find the same organisations.
+            queryset = searchable_for(MemberOrganisation).filter(queryset, data["q"])
         return queryset
 
 

@@ -134,16 +134,6 @@ class MemberOrganisationQuerySet(models.QuerySet):
         """Organisations in the district or in one of its parts."""
         return self.filter(Q(district=district) | Q(district__part_of=district))
 
-    def search(self, text, language):
-        """Name, short name or description (in ``language`` or German) contains ``text``."""
-        description_fields = {
-            build_localized_fieldname("description", code) for code in (language, "de")
-        }
-        condition = Q(name__icontains=text) | Q(short_name__icontains=text)
-        for field_name in description_fields:
-            condition |= Q(**{f"{field_name}__icontains": text})
-        return self.filter(condition)
-
     def for_listing(self):
         """Everything a card shows, in a fixed number of queries.
 

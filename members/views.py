@@ -1,5 +1,4 @@
 from django.urls import reverse_lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -30,7 +29,7 @@ class DirectoryView(ListView):
     def get_queryset(self):
         self.filter_form = DirectoryFilterForm(self.request.GET)
         organisations = MemberOrganisation.objects.active()
-        self.matching = self.filter_form.filter(organisations, get_language())
+        self.matching = self.filter_form.filter(organisations)
         return self.matching.for_listing()
 
     def get_context_data(self, **kwargs):

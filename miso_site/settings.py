@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "events.apps.EventsConfig",
     "projects.apps.ProjectsConfig",
     "documents.apps.DocumentsConfig",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("projects/", include("projects.urls")),
     path("documents/", include("documents.urls")),
+    path("search/", include("search.urls")),
     prefix_default_language=True,
 )
 

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import search, views
+from . import views
 from .models import Page
 
 app_name = "pages"
@@ -17,7 +17,6 @@ urlpatterns = [
         TemplateView.as_view(template_name="pages/contact_thanks.html"),
         name="contact-thanks",
     ),
-    path("search/", search.search_view, name="search"),
     path("imprint/", views.ImprintView.as_view(), name="imprint"),
     path("privacy/", views.PageView.as_view(page_key=Page.Key.PRIVACY), name="privacy"),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),

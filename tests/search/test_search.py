@@ -203,3 +203,27 @@ def test_postgresql_ranks_the_closer_match_first(client, db):
     make_post(title_de="Satzung", teaser_de="Die Satzung des Vereins, Stand 2016.")
     make_post(title_de="Jahresbericht", teaser_de="Auch die Satzung wurde erwähnt.")
     assert result_titles(search(client, "Satzung"))[0] == "Satzung"
+
+
+def directory_names(client, text, language="de"):
+    html = client.get(f"/{language}/members/", {"q": text}).content.decode()
+    return sorted(re.findall(r"<h2><a [^>]*><bdi>([^<]+)</bdi></a></h2>", html))
+
+
+@pytest.mark.parametrize("text", ["Treffpunkt Linden", "Linden Treffpunkt", "kulturaus", "IIK"])
+def test_the_directory_finds_the_same_organisations_as_the_site_search(client, db, text):
+    make_organisation(
+        "Initiative für Internationalen Kulturaustausch",
+        short_name="IIK",
+        description_de="<p>Unser Treffpunkt liegt in Linden.</p>",
+    )
+    make_organisation("Treffpunkt Linden e.V.")
+    make_organisation("Faust e.V.")
+    found = sorted(result_titles(search(client, text)))
+    assert found
+    assert directory_names(client, text) == found
+
+
+def test_a_word_being_typed_finds_the_longer_word(client, db):
+    make_post(title_de="Kulturaustausch im Sommer")
+    assert result_titles(search(client, "Kulturaus")) == ["Kulturaustausch im Sommer"]
