@@ -1,5 +1,6 @@
 """Model fields shared by every content type."""
 
+from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
 # What the editor offers is also exactly what the sanitiser lets through.
@@ -33,3 +34,19 @@ class RichTextField(ProseEditorField):
         value = self.sanitize(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
+
+
+class URLField(models.URLField):
+    """A web address; one typed without a scheme is taken as https.
+
+    That is Django 6's default for form fields; saying so here keeps the forms
+    as they will be and silences the deprecation warning. Migrations see
+    Django's own field: nothing changes in the database.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs

@@ -9,10 +9,12 @@ in a few widths beside it, which ``{% picture %}`` offers with ``srcset``.
 import io
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .uploads import MB, UploadCheck
@@ -132,3 +134,66 @@ class ResponsiveImageField(models.ImageField):
             self.update_dimension_fields(model_instance, force=True)
             save_variants(field_file)
         return field_file
+
+
+def image_fields(
+    name, verbose_name, *, upload_to, alt=None, help_text="", max_bytes=10 * MB, **limits
+):
+    """An abstract model with the image field ``name``, its stored width and height and,
+    with ``alt`` (the alternative's label), its text alternative ``<name>_alt``.
+
+    ``class Post(Publishable, image_fields("cover_image", _("cover image"), ...))``.
+    Translate ``<name>_alt`` in the app's ``translation.py``: then a picture
+    without a description in the default language (every visitor's fallback)
+    is refused, and the error is shown at that language's field.
+    """
+    fields = {
+        name: ResponsiveImageField(
+            verbose_name,
+            blank=True,
+            upload_to=upload_to,
+            width_field=f"{name}_width",
+            height_field=f"{name}_height",
+            help_text=help_text,
+            max_bytes=max_bytes,
+            **limits,
+        ),
+        f"{name}_width": models.PositiveIntegerField(null=True, blank=True, editable=False),
+        f"{name}_height": models.PositiveIntegerField(null=True, blank=True, editable=False),
+    }
+    if alt is not None:
+        fields[f"{name}_alt"] = models.CharField(
+            alt,
+            max_length=300,
+            blank=True,
+            help_text=_("What the picture shows, for people who cannot see it."),
+        )
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super(block, self).clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        described = build_localized_fieldname(f"{name}_alt", settings.LANGUAGE_CODE)
+        if alt is not None and getattr(self, name) and not getattr(self, described):
+            errors.setdefault(described, []).append(
+                ValidationError(
+                    _("Please describe the picture for people who cannot see it."),
+                    code="no_alternative",
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    block = type(
+        f"{name.title().replace('_', '')}Fields",
+        (models.Model,),
+        {
+            "__module__": __name__,
+            "Meta": type("Meta", (), {"abstract": True}),
+            "clean_fields": clean_fields,
+            **fields,
+        },
+    )
+    return block

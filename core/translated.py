@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
+from modeltranslation.translator import TranslationOptions
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -36,3 +37,10 @@ def is_fallback(obj, field_name, language=None):
         return False
     own = getattr(obj, own_field)
     return not own and bool(getattr(obj, field_name, None))
+
+
+class DefaultLanguageRequired(TranslationOptions):
+    """modeltranslation's options with the default language required in every field:
+    it is what every visitor is shown where their language has no text yet."""
+
+    required_languages = (settings.LANGUAGE_CODE,)

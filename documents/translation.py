@@ -1,9 +1,10 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import register
+
+from core.translated import DefaultLanguageRequired
 
 from .models import Document
 
 
 @register(Document)
-class DocumentTranslationOptions(TranslationOptions):
+class DocumentTranslationOptions(DefaultLanguageRequired):
     fields = ("title",)
-    required_languages = ("de",)

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import RichTextField
-from core.images import ResponsiveImageField
+from core.fields import RichTextField, URLField
+from core.images import image_fields
 from core.models import MembersOnly, MembersOnlyQuerySet
 from members.models import MemberOrganisation
 
@@ -112,7 +112,12 @@ class EventQuerySet(MembersOnlyQuerySet):
         return self.visible_to(user).upcoming().for_cards()[:count]
 
 
-class Event(MembersOnly):
+class Event(
+    MembersOnly,
+    image_fields(
+        "image", _("image"), upload_to="events/%Y/", alt=_("text alternative of the image")
+    ),
+):
     """An event by the network or its members, shown in lists, the calendar and iCal."""
 
     class Registration(models.TextChoices):
@@ -173,27 +178,12 @@ class Event(MembersOnly):
         default=Registration.NONE,
     )
     registration_email = models.EmailField(_("registration email"), blank=True)
-    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_url = URLField(_("registration link"), blank=True)
     registration_deadline = models.DateField(_("register by"), null=True, blank=True)
     is_cancelled = models.BooleanField(
         _("cancelled"),
         default=False,
         help_text=_("A cancelled event stays listed, clearly marked as cancelled."),
-    )
-    image = ResponsiveImageField(
-        _("image"),
-        blank=True,
-        upload_to="events/%Y/",
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("text alternative of the image"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the picture shows, for people who cannot see it."),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -231,9 +221,6 @@ class Event(MembersOnly):
             errors["registration_email"] = _("Please give the address for registrations.")
         if self.registration == self.Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Please give the link for registrations.")
-        # German is the fallback for every language, so it must describe the picture.
-        if self.image and not self.image_alt_de:
-            errors["image_alt_de"] = _("Please describe the picture for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Event, Venue
@@ -11,4 +12,4 @@ class VenueTranslationOptions(TranslationOptions):
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "description", "price", "image_alt")
-    required_languages = {"de": ("title",)}
+    required_languages = {settings.LANGUAGE_CODE: ("title",)}

@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.fields import RichTextField
-from core.images import ResponsiveImageField
+from core.fields import RichTextField, URLField
+from core.images import image_fields
 from core.models import Submission
 from core.uploads import MB
 
@@ -146,7 +146,16 @@ class MemberOrganisationQuerySet(models.QuerySet):
         )
 
 
-class MemberOrganisation(Located):
+class MemberOrganisation(
+    Located,
+    image_fields(
+        "logo",
+        _("logo"),
+        upload_to="members/logos/",
+        max_bytes=5 * MB,
+        max_pixels=20_000_000,
+    ),
+):
     """A member of the network, as its entry in the public directory shows it."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -176,20 +185,9 @@ class MemberOrganisation(Located):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, default="Hannover")
-    website = models.URLField(_("website"), blank=True)
+    website = URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    logo = ResponsiveImageField(
-        _("logo"),
-        blank=True,
-        upload_to="members/logos/",
-        width_field="logo_width",
-        height_field="logo_height",
-        max_bytes=5 * MB,
-        max_pixels=20_000_000,
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     member_since = models.DateField(_("member since"), null=True, blank=True)
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active members appear on the website.")

@@ -1,4 +1,6 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import register
+
+from core.translated import DefaultLanguageRequired
 
 from .models import (
     District,
@@ -10,30 +12,25 @@ from .models import (
 
 
 @register(District)
-class DistrictTranslationOptions(TranslationOptions):
+class DistrictTranslationOptions(DefaultLanguageRequired):
     fields = ("name",)
-    required_languages = ("de",)
 
 
 @register(FocusArea)
-class FocusAreaTranslationOptions(TranslationOptions):
+class FocusAreaTranslationOptions(DefaultLanguageRequired):
     fields = ("name",)
-    required_languages = ("de",)
 
 
 @register(Language)
-class LanguageTranslationOptions(TranslationOptions):
+class LanguageTranslationOptions(DefaultLanguageRequired):
     fields = ("name",)
-    required_languages = ("de",)
 
 
 @register(MemberOrganisation)
-class MemberOrganisationTranslationOptions(TranslationOptions):
+class MemberOrganisationTranslationOptions(DefaultLanguageRequired):
     fields = ("description",)
-    required_languages = ("de",)
 
 
 @register(MeetingPoint)
-class MeetingPointTranslationOptions(TranslationOptions):
+class MeetingPointTranslationOptions(DefaultLanguageRequired):
     fields = ("name", "opening_times", "offers")
-    required_languages = ("de",)

@@ -1,6 +1,5 @@
 import math
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
-from core.images import ResponsiveImageField
+from core.images import image_fields
 from core.models import Publishable, PublishableQuerySet
 
 WORDS_PER_MINUTE = 200
@@ -30,7 +29,15 @@ class PostQuerySet(PublishableQuerySet):
         return self.order_by("-published_at", "-pk")
 
 
-class Post(Publishable):
+class Post(
+    Publishable,
+    image_fields(
+        "cover_image",
+        _("cover image"),
+        upload_to="news/%Y/",
+        alt=_("text alternative of the cover image"),
+    ),
+):
     """A news item, press release, position paper or job posting."""
 
     class Kind(models.TextChoices):
@@ -51,21 +58,6 @@ class Post(Publishable):
         _("teaser"), help_text=_("Two or three sentences for lists, feeds and the home page.")
     )
     body = RichTextField(_("text"), blank=True)
-    cover_image = ResponsiveImageField(
-        _("cover image"),
-        blank=True,
-        upload_to="news/%Y/",
-        width_field="cover_image_width",
-        height_field="cover_image_height",
-    )
-    cover_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_image_alt = models.CharField(
-        _("text alternative of the cover image"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the picture shows, for people who cannot see it."),
-    )
     author = models.CharField(
         _("author"),
         max_length=200,
@@ -115,18 +107,6 @@ class Post(Publishable):
 
     def get_absolute_url(self):
         return reverse("news:post-detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        # German is the fallback for every language, so it must describe the picture.
-        if self.cover_image and not self.cover_image_alt_de:
-            raise ValidationError(
-                {
-                    "cover_image_alt_de": _(
-                        "Please describe the picture for people who cannot see it."
-                    )
-                }
-            )
 
     @property
     def reading_minutes(self):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Post
@@ -6,4 +7,4 @@ from .models import Post
 @register(Post)
 class PostTranslationOptions(TranslationOptions):
     fields = ("title", "teaser", "body", "cover_image_alt")
-    required_languages = {"de": ("title", "teaser")}
+    required_languages = {settings.LANGUAGE_CODE: ("title", "teaser")}

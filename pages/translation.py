@@ -1,18 +1,18 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from core.translated import DefaultLanguageRequired
+
 from .models import Association, Page, Principle
 
 
 @register(Page)
-class PageTranslationOptions(TranslationOptions):
+class PageTranslationOptions(DefaultLanguageRequired):
     fields = ("title", "lead", "body")
-    required_languages = ("de",)
 
 
 @register(Principle)
-class PrincipleTranslationOptions(TranslationOptions):
+class PrincipleTranslationOptions(DefaultLanguageRequired):
     fields = ("text",)
-    required_languages = ("de",)
 
 
 @register(Association)

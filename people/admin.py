@@ -14,6 +14,7 @@ class BoardMembershipInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(SpreadsheetMixin, ContentAdmin):
     resource_classes = [PersonResource]
+    fields = ["title", "first_name", "last_name", "organisation", "email", "photo"]
     list_display = ["__str__", "organisation", "email"]
     list_select_related = ["organisation"]
     search_fields = ["first_name", "last_name"]

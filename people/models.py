@@ -7,12 +7,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.images import ResponsiveImageField
+from core.images import image_fields
 from core.uploads import MB
 from members.models import MemberOrganisation
 
 
-class Person(models.Model):
+class Person(
+    image_fields(
+        "photo",
+        _("photo"),
+        upload_to="members/people/",
+        max_bytes=5 * MB,
+        max_pixels=20_000_000,
+    ),
+):
     """Someone on the board or in the team. Photo and email are shown only if entered."""
 
     title = models.CharField(
@@ -31,17 +39,6 @@ class Person(models.Model):
     email = models.EmailField(
         _("email"), blank=True, help_text=_("Shown on the website (protected from harvesters).")
     )
-    photo = ResponsiveImageField(
-        _("photo"),
-        blank=True,
-        upload_to="members/people/",
-        width_field="photo_width",
-        height_field="photo_height",
-        max_bytes=5 * MB,
-        max_pixels=20_000_000,
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "members_person"  # made in the members app, where the model began

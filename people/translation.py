@@ -1,15 +1,15 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import register
+
+from core.translated import DefaultLanguageRequired
 
 from .models import TeamPosition, WorkingGroup
 
 
 @register(TeamPosition)
-class TeamPositionTranslationOptions(TranslationOptions):
+class TeamPositionTranslationOptions(DefaultLanguageRequired):
     fields = ("job_title", "project")
-    required_languages = ("de",)
 
 
 @register(WorkingGroup)
-class WorkingGroupTranslationOptions(TranslationOptions):
+class WorkingGroupTranslationOptions(DefaultLanguageRequired):
     fields = ("name", "purpose")
-    required_languages = ("de",)

@@ -8,6 +8,7 @@ from .models import Funder, Project
 
 @admin.register(Funder)
 class FunderAdmin(TranslatedAdmin):
+    fields = ["name", "logo", "link"]
     list_display = ["name", "link"]
     search_fields = ["name"]
 

@@ -4,29 +4,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import RichTextField
-from core.images import ResponsiveImageField
+from core.fields import RichTextField, URLField
+from core.images import image_fields
 from core.models import Publishable, PublishableQuerySet
 from core.uploads import MB
 
 
-class Funder(models.Model):
-    """Who pays for a project: a ministry, the city, a foundation."""
-
-    name = models.CharField(_("name"), max_length=200)
-    logo = ResponsiveImageField(
+class Funder(
+    image_fields(
+        "logo",
         _("logo"),
-        blank=True,
         upload_to="funders/",
-        width_field="logo_width",
-        height_field="logo_height",
         max_bytes=2 * MB,
         max_pixels=8_000_000,
         help_text=_("Shown beside the funder's name."),
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    link = models.URLField(_("website"), blank=True)
+    ),
+):
+    """Who pays for a project: a ministry, the city, a foundation."""
+
+    name = models.CharField(_("name"), max_length=200)
+    link = URLField(_("website"), blank=True)
 
     class Meta:
         verbose_name = _("funder")

@@ -1,15 +1,15 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import register
+
+from core.translated import DefaultLanguageRequired
 
 from .models import Funder, Project
 
 
 @register(Project)
-class ProjectTranslationOptions(TranslationOptions):
+class ProjectTranslationOptions(DefaultLanguageRequired):
     fields = ("title", "summary", "body")
-    required_languages = ("de",)
 
 
 @register(Funder)
-class FunderTranslationOptions(TranslationOptions):
+class FunderTranslationOptions(DefaultLanguageRequired):
     fields = ("name",)
-    required_languages = ("de",)

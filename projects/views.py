@@ -4,7 +4,6 @@ from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableMixin
 from members.models import MemberOrganisation
-from news.models import Post
 from people.models import Person
 
 from .models import Project
@@ -43,7 +42,5 @@ class ProjectDetailView(PreviewableMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["posts"] = (
-            Post.objects.listed().filter(projects=self.object).latest_first()[:LATEST_POSTS]
-        )
+        context["posts"] = self.object.posts.listed().latest_first()[:LATEST_POSTS]
         return context
