@@ -12,11 +12,10 @@ from .mail import notify_office
 
 
 class StoredSubmissionView(FormView):
-    """A public form whose submission is stored first and then announced to the office.
+    """A public form for a ``Submission``: stored first, then announced to the office.
 
-    The model needs a ``language`` and an ``office_notified`` field. A failing
-    mail server leaves ``office_notified`` false, so the office can see it in
-    the admin: nothing the visitor sent is lost.
+    A failing mail server leaves ``office_notified`` false, so the office can
+    see it in the admin's inbox: nothing the visitor sent is lost.
     """
 
     notification_subject = ""
