@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from core.demo import read_json, translated_fields
+from core.demo import illustrated, read_json, translated_fields
 from members.models import District, MemberOrganisation
 
 from .models import Event, Venue
@@ -50,6 +50,7 @@ def load():
                 "venue": venues[data["venue"]],
                 "is_published": True,
                 "published_at": berlin_time("2016-01-01T00:00"),
+                **illustrated("image", data),
             },
         )
         if is_new:

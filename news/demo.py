@@ -6,7 +6,7 @@ Member organisations are linked by slug when the members demo has created them
 
 import datetime
 
-from core.demo import read_json, translated_fields
+from core.demo import illustrated, read_json, translated_fields
 from members.models import MemberOrganisation
 
 from .models import Post
@@ -27,6 +27,7 @@ def load():
                 "application_deadline": deadline and datetime.date.fromisoformat(deadline),
                 "is_published": True,
                 **translated_fields(data, POST_FIELDS),
+                **illustrated("cover_image", data),
             },
         )
         if is_new:

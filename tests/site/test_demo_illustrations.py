@@ -1,0 +1,35 @@
+"""The demo content shows pictures drawn for the site, each described in every language."""
+
+import pytest
+from django.conf import settings
+from PIL import Image
+
+from core.demo import illustration
+from events.models import Event
+from news.models import Post
+
+CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.mark.parametrize(("model", "field"), [(Post, "cover_image"), (Event, "image")])
+def test_illustrated_demo_items_have_a_picture_described_in_every_language(demo, model, field):
+    illustrated = model.objects.exclude(**{field: ""})
+    assert illustrated.count() >= 3
+    for item in illustrated:
+        alternatives = [getattr(item, f"{field}_alt_{code}") for code in CODES]
+        assert all(alternatives), item.slug
+        assert len(set(alternatives)) == len(CODES), item.slug
+        with getattr(item, field).open() as stored, Image.open(stored) as image:
+            assert image.size == (960, 540)
+
+
+def test_the_home_page_shows_the_latest_posts_with_their_pictures(client, demo):
+    html = client.get("/ar/").content.decode()
+    post = Post.objects.get(slug="anti-rassismus-veranstaltung-2022")
+    assert f'alt="{post.cover_image_alt_ar}"' in html
+
+
+def test_an_illustration_is_drawn_the_same_way_for_the_same_item():
+    first = illustration("city", "winterfest-2026").read()
+    assert first == illustration("city", "winterfest-2026").read()
+    assert first != illustration("city", "neujahrsempfang-2027").read()
