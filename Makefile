@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+# One compiled catalogue per .po file; each is compiled again only when its .po changed.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test test-tools setup lint format messages serve bench clean
+.PHONY: run test test-tools setup translations lint format messages serve bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,9 +15,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@
 
+## translations: compile the .po files that changed since their .mo (Babel, no GNU gettext)
+translations: $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics --locale $* --input-file $< --output-file $@
+
 ## setup: install, compile translations, migrate, load the demo content once
-setup: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+setup: $(VENV)/.installed $(MO_FILES)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
@@ -23,8 +31,8 @@ run: setup
 	$(MANAGE) dev_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## test: the whole test suite
-test: setup test-tools
+## test: the whole test suite; it makes its own test database, so db.sqlite3 is not touched
+test: $(VENV)/.installed $(MO_FILES) test-tools
 	$(PY) -m pytest
 
 ## test-tools: what the browser and HTML tests drive. CI (CI=true) installs Debian's Chromium
