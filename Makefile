@@ -35,24 +35,18 @@ run: setup
 test: $(VENV)/.installed $(MO_FILES) test-tools
 	$(PY) -m pytest
 
-## test-tools: what the browser and HTML tests drive. CI (CI=true) installs Debian's Chromium
-## and Java with apt when missing; elsewhere those tests skip without them. The npm packages
-## axe-core and vnu-jar come from package.json (their install scripts are not needed).
+## test-tools: what the browser and HTML tests drive. The npm packages axe-core and vnu-jar
+## come from package.json (their install scripts are not needed). Chromium and Java are the
+## system's own: make never installs system packages, it only says which are missing; without
+## them those tests skip (in CI, CI=true, they fail: .ci/run installs them first).
 test-tools:
-	@if [ "$$CI" = true ]; then \
-		missing=""; \
-		[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
-		command -v java >/dev/null || missing="$$missing default-jre-headless"; \
-		command -v npm >/dev/null || missing="$$missing npm"; \
-		if [ -n "$$missing" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-		fi; \
-	fi
 	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
 		if command -v npm >/dev/null; then \
 			npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.installed; \
 		else echo "npm is missing: the accessibility and HTML checks will be skipped."; fi; \
 	fi
+	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || echo "Chromium is missing: the browser tests will be skipped (Debian: apt-get install chromium)."
+	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -81,9 +75,12 @@ serve: setup
 	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config miso_site/gunicorn.conf.py miso_site.wsgi
 
 ## bench: generate a large site in var/bench.sqlite3, serve it with `make serve` and load it
-## with wrk (installed from Debian's packages if missing); prints one table (README, "Benchmark")
+## with wrk, which must be installed; prints one table (README, "Benchmark")
 bench: $(VENV)/.installed
-	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	@command -v wrk >/dev/null || { \
+		echo "make bench needs wrk, the HTTP load generator, and it is not installed." >&2; \
+		echo "Install it with your system's package manager, e.g. on Debian or Ubuntu: sudo apt-get install wrk" >&2; \
+		exit 1; }
 	$(PY) bench/run.py
 
 clean:
