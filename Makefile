@@ -57,9 +57,14 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## messages: update the .po files after changing interface strings (needs GNU gettext)
+## messages: update the .po files after changing interface strings (needs GNU gettext), one
+## per language in the settings' LANGUAGES (as locale names: pt-br becomes pt_BR)
+LANGUAGES_PY = import os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "miso_site.settings"); \
+	from django.conf import settings; from django.utils.translation import to_locale; \
+	print(*(to_locale(code) for code, _name in settings.LANGUAGES))
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --no-location --no-obsolete $(foreach l,de en fr es ru uk ar,-l $(l)) \
+	locales="$$($(PY) -c '$(LANGUAGES_PY)')" && test -n "$$locales" && \
+	$(MANAGE) makemessages --no-location --no-obsolete $$(printf -- '-l %s ' $$locales) \
 		--ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests --ignore=node_modules
 
 ## serve: the site as in production: gunicorn (miso_site/gunicorn.conf.py), DEBUG=false,
