@@ -48,9 +48,12 @@ test-tools:
 	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || echo "Chromium is missing: the browser tests will be skipped (Debian: apt-get install chromium)."
 	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
 
+## lint: ruff (code and format), djLint on the templates (lint mode only, never the reformatter:
+## settings in pyproject.toml) and a check that no migration is missing
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(VENV)/.installed
