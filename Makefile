@@ -31,9 +31,14 @@ run: setup
 	$(MANAGE) dev_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## test: the whole test suite; it makes its own test database, so db.sqlite3 is not touched
+## test: the whole test suite, one pytest-xdist worker per core (at most 4; TEST_WORKERS=0
+## runs it in one process). A whole test file goes to one worker, so what a module sets up
+## once (the demo site, collected static files) is made once; files in their own order, so
+## the slow browser files start first. The suite makes its own test database (one per
+## worker): db.sqlite3 is not touched.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed $(MO_FILES) test-tools
-	$(PY) -m pytest
+	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 ## test-tools: what the browser and HTML tests drive. The npm packages axe-core and vnu-jar
 ## come from package.json (their install scripts are not needed). Chromium and Java are the
