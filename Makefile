@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
+# One compiled catalogue per .po file; each is compiled again only when its .po changed.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test test-tools setup lint format messages serve bench clean
+.PHONY: run test test-tools setup translations lint format messages serve bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,9 +15,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@
 
+## translations: compile the .po files that changed since their .mo (Babel, no GNU gettext)
+translations: $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics --locale $* --input-file $< --output-file $@
+
 ## setup: install, compile translations, migrate, load the demo content once
-setup: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+setup: $(VENV)/.installed $(MO_FILES)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
@@ -23,41 +31,48 @@ run: setup
 	$(MANAGE) dev_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## test: the whole test suite
-test: setup test-tools
-	$(PY) -m pytest
+## test: the whole test suite, one pytest-xdist worker per core (at most 4; TEST_WORKERS=0
+## runs it in one process). A whole test file goes to one worker, so what a module sets up
+## once (the demo site, collected static files) is made once; files in their own order, so
+## the slow browser files start first. The suite makes its own test database (one per
+## worker): db.sqlite3 is not touched.
+TEST_WORKERS ?= auto
+test: $(VENV)/.installed $(MO_FILES) test-tools
+	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
-## test-tools: what the browser and HTML tests drive. CI (CI=true) installs Debian's Chromium
-## and Java with apt when missing; elsewhere those tests skip without them. The npm packages
-## axe-core and vnu-jar come from package.json (their install scripts are not needed).
+## test-tools: what the browser and HTML tests drive. The npm packages axe-core and vnu-jar
+## come from package.json (their install scripts are not needed). Chromium and Java are the
+## system's own: make never installs system packages, it only says which are missing; without
+## them those tests skip (in CI, CI=true, they fail: .ci/run installs them first).
 test-tools:
-	@if [ "$$CI" = true ]; then \
-		missing=""; \
-		[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
-		command -v java >/dev/null || missing="$$missing default-jre-headless"; \
-		command -v npm >/dev/null || missing="$$missing npm"; \
-		if [ -n "$$missing" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-		fi; \
-	fi
 	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
 		if command -v npm >/dev/null; then \
 			npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.installed; \
 		else echo "npm is missing: the accessibility and HTML checks will be skipped."; fi; \
 	fi
+	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || echo "Chromium is missing: the browser tests will be skipped (Debian: apt-get install chromium)."
+	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
 
+## lint: ruff (code and format), djLint on the templates (lint mode only, never the reformatter:
+## settings in pyproject.toml) and a check that no migration is missing
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## messages: update the .po files after changing interface strings (needs GNU gettext)
+## messages: update the .po files after changing interface strings (needs GNU gettext), one
+## per language in the settings' LANGUAGES (as locale names: pt-br becomes pt_BR)
+LANGUAGES_PY = import os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "miso_site.settings"); \
+	from django.conf import settings; from django.utils.translation import to_locale; \
+	print(*(to_locale(code) for code, _name in settings.LANGUAGES))
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --no-location --no-obsolete $(foreach l,de en fr es ru uk ar,-l $(l)) \
+	locales="$$($(PY) -c '$(LANGUAGES_PY)')" && test -n "$$locales" && \
+	$(MANAGE) makemessages --no-location --no-obsolete $$(printf -- '-l %s ' $$locales) \
 		--ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests --ignore=node_modules
 
 ## serve: the site as in production: gunicorn (miso_site/gunicorn.conf.py), DEBUG=false,
@@ -73,9 +88,12 @@ serve: setup
 	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config miso_site/gunicorn.conf.py miso_site.wsgi
 
 ## bench: generate a large site in var/bench.sqlite3, serve it with `make serve` and load it
-## with wrk (installed from Debian's packages if missing); prints one table (README, "Benchmark")
+## with wrk, which must be installed; prints one table (README, "Benchmark")
 bench: $(VENV)/.installed
-	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	@command -v wrk >/dev/null || { \
+		echo "make bench needs wrk, the HTTP load generator, and it is not installed." >&2; \
+		echo "Install it with your system's package manager, e.g. on Debian or Ubuntu: sudo apt-get install wrk" >&2; \
+		exit 1; }
 	$(PY) bench/run.py
 
 clean:

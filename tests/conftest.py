@@ -50,6 +50,20 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def on_demo_site(demo_site, django_db_blocker):
+    """``on_demo_site(fetch)`` returns ``fetch(client)`` for a test client on the module's demo
+    site: for pages that several tests of a module only read, fetched once for all of them."""
+    from django.test import Client, override_settings
+
+    def run(fetch):
+        media = {"MEDIA_ROOT": demo_site / "public", "PRIVATE_MEDIA_ROOT": demo_site / "private"}
+        with override_settings(**media), django_db_blocker.unblock():
+            return fetch(Client())
+
+    return run
+
+
 @pytest.fixture
 def demo(demo_site, db, settings):
     """The demo site for one test; what the test changes is rolled back after it."""

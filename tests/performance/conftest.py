@@ -2,6 +2,9 @@
 
 Redis is the one on 127.0.0.1:6379 (database 9, which nothing else uses). It is
 skipped where no Redis answers, except in CI, where a missing Redis must fail.
+When the tests run in parallel (pytest-xdist), each worker uses a database of its
+own from 9 on (gw0: 9, gw1: 10, ...): every test clears its cache, which would
+clear the other workers' entries too.
 """
 
 import os
@@ -10,11 +13,12 @@ import socket
 import pytest
 from django.core.cache import caches
 
+REDIS_DATABASE = 9 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
 BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "redis": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/9",
+        "LOCATION": f"redis://127.0.0.1:6379/{REDIS_DATABASE}",
     },
 }
 

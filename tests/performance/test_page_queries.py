@@ -2,6 +2,7 @@
 with 10 or 1,000 items of every kind of content."""
 
 import pytest
+from django.db import transaction
 
 from pages.models import Principle
 from tests.documents.factories import make_many_documents
@@ -13,25 +14,34 @@ from tests.members.factories import (
     make_many_organisations,
 )
 from tests.news.factories import make_many_posts
+from tests.pages.factories import make_site_pages
 from tests.projects.factories import make_many_projects
+
+pytestmark = pytest.mark.django_db
 
 # Every page: the association and its opening hours for the footer.
 FOOTER = 2
 
 
-@pytest.fixture(params=[10, 1000], ids=["10 of each", "1000 of each"])
-def content(request, site_pages):
+@pytest.fixture(scope="module", params=[10, 1000], ids=["10 of each", "1000 of each"])
+def content(request, django_db_setup, django_db_blocker):
+    """The site with 10 or 1,000 items of every kind, made once for all the pages (the
+    pages only read it) and rolled back after them."""
     count = request.param
-    Principle.objects.bulk_create(
-        Principle(order=number, text_de=f"Grundsatz {number}") for number in range(count)
-    )
-    organisations = make_many_organisations(
-        count, make_district(), make_focus_area(), make_language()
-    )
-    make_many_posts(count)
-    make_events(count, organisations[:2])
-    make_many_projects(count)
-    make_many_documents(count)
+    with django_db_blocker.unblock(), transaction.atomic():
+        make_site_pages()
+        Principle.objects.bulk_create(
+            Principle(order=number, text_de=f"Grundsatz {number}") for number in range(count)
+        )
+        organisations = make_many_organisations(
+            count, make_district(), make_focus_area(), make_language()
+        )
+        make_many_posts(count)
+        make_events(count, organisations[:2])
+        make_many_projects(count)
+        make_many_documents(count)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize(

@@ -14,22 +14,22 @@ CSRF_COOKIE = "csrftoken"
 LANGUAGE_COOKIE = "django_language"
 
 
-@pytest.fixture
-def pages(client, demo):
-    return html_pages(client, languages=["de", "ar"])
+@pytest.fixture(scope="module")
+def pages(on_demo_site):
+    return on_demo_site(lambda client: html_pages(client, languages=["de", "ar"]))
 
 
 def has_post_form(response):
     return 'method="post"' in response.content.decode().lower()
 
 
-def test_pages_without_a_form_set_no_cookie(pages):
+def test_pages_without_a_form_set_no_cookie(demo, pages):
     for path, response in pages.items():
         if not has_post_form(response):
             assert Client().get(path).cookies == {}, path
 
 
-def test_pages_with_a_form_set_only_the_csrf_cookie(pages):
+def test_pages_with_a_form_set_only_the_csrf_cookie(demo, pages):
     with_forms = [path for path, response in pages.items() if has_post_form(response)]
     assert "/de/contact/" in with_forms and "/ar/accessibility/" in with_forms
     for path in with_forms:
@@ -52,7 +52,7 @@ def test_switching_language_sets_only_the_language_cookie(client, demo):
     assert cookie["samesite"] == "Lax"
 
 
-def test_visiting_and_sending_forms_never_starts_a_session(client, pages):
+def test_visiting_and_sending_forms_never_starts_a_session(client, demo, pages):
     client.post(
         "/de/contact/",
         {"name": "Ada", "email": "ada@example.org", "subject": "Hallo", "message": "Guten Tag"},

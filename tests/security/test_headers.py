@@ -36,9 +36,9 @@ def policy(response):
     return directives
 
 
-@pytest.fixture
-def pages(client, demo):
-    return html_pages(client, languages=["de", "ar"])
+@pytest.fixture(scope="module")
+def pages(on_demo_site):
+    return on_demo_site(lambda client: html_pages(client, languages=["de", "ar"]))
 
 
 def test_every_public_page_has_the_strict_content_security_policy(pages):

@@ -33,11 +33,12 @@ def client_from(number):
     return Client(REMOTE_ADDR=f"127.0.{number // 250}.{number % 250 + 1}")
 
 
-@pytest.fixture
-def post_forms(client, demo):
+@pytest.fixture(scope="module")
+def post_forms(on_demo_site):
     """``{(page, action): form}``: every public form that is sent by POST."""
     found = {}
-    for path, response in html_pages(client, languages=["de"]).items():
+    pages = on_demo_site(lambda client: html_pages(client, languages=["de"]))
+    for path, response in pages.items():
         for form in forms_on(response.content.decode()):
             if form.method == "post":
                 target = form.action.split("#")[0] or path
