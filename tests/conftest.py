@@ -1,11 +1,12 @@
 """Shared fixtures. Each app's factories live in ``tests/<app>/factories.py``."""
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# A conftest is pytest's plugin, not a module to import from: the language list lives
+# in tests/languages.py. Only tests/search/test_search.py still imports it from here.
+from tests.languages import LANGUAGE_CODES  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 SEARCH_QUERY = "MiSO"
 

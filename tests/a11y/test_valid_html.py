@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
 
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.public_pages import html_pages
 from tests.security.html_forms import forms_on
 from tests.tools import JAVA, VNU_JAR, require

@@ -8,8 +8,10 @@ from reversion.models import Version
 
 from core.apps import is_content_model
 from pages.models import Principle
+from tests.languages import LANGUAGE_CODES
+from tests.pages.factories import make_principle
 
-from .factories import LANGUAGE_CODES, make_principle, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ from django.contrib import admin
 from django.urls import reverse
 
 from backoffice.translation_status import text_fields
+from tests.languages import LANGUAGE_CODES
 from tests.pages.factories import make_page
 
-from .factories import LANGUAGE_CODES, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -4,15 +4,13 @@ import re
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from pages.models import Page
+from tests.backoffice.factories import PASSWORD, make_staff
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "a-long-editor-password-2026"
 
 
 def log_in(page, user):
@@ -25,9 +23,7 @@ def log_in(page, user):
 
 @pytest.fixture
 def editor(site):
-    user = User.objects.create_user("redaktion", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Office"))
-    return user
+    return make_staff("redaktion", groups=["Office"])
 
 
 def test_editor_logs_in_and_edits_a_page_with_the_rich_text_editor(page, editor):
@@ -62,7 +58,7 @@ def admin_form_paths():
 
 
 def test_every_admin_form_opens_without_policy_or_script_errors(page, site):
-    log_in(page, User.objects.create_superuser("chef", "chef@example.org", PASSWORD))
+    log_in(page, make_staff("chef", superuser=True))
     change_forms = [f"/admin/pages/page/{page_.pk}/change/" for page_ in Page.objects.all()[:2]]
     opened = []
     for path in admin_form_paths() + change_forms:

@@ -6,9 +6,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from documents.models import Document
-from tests.conftest import LANGUAGE_CODES
 from tests.documents.factories import make_document, make_many_documents
-from tests.events.factories import make_member
+from tests.languages import LANGUAGE_CODES
+from tests.members.factories import make_member
 
 
 def test_download_is_the_pdf_under_a_readable_name(client, db):

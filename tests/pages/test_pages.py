@@ -4,11 +4,12 @@ import re
 import pytest
 from django.utils import translation
 
-from pages.models import Association, OpeningHours, Page, Principle
-from tests.conftest import LANGUAGE_CODES
-from tests.events.factories import make_event, make_events, make_member, make_venue
-from tests.members.factories import make_district
+from pages.models import Association, OpeningHours, Page
+from tests.events.factories import make_event, make_events, make_venue
+from tests.languages import LANGUAGE_CODES
+from tests.members.factories import make_district, make_member
 from tests.news.factories import make_many_posts, make_post
+from tests.pages.factories import make_principle
 from tests.people.factories import make_board_membership, make_person
 
 
@@ -31,8 +32,8 @@ def test_page_text_is_edited_in_the_database(client, site_pages):
 
 
 def test_principles_page_shows_them_in_the_pages_language(client, site_pages):
-    Principle.objects.create(
-        order=1,
+    make_principle(
+        languages=["es"],
         text_de="MiSO arbeitet transparent.",
         text_es="MiSO funciona de forma transparente.",
     )
@@ -42,10 +43,7 @@ def test_principles_page_shows_them_in_the_pages_language(client, site_pages):
 
 
 def test_all_languages_page_marks_each_block_with_its_language_and_direction(client, site_pages):
-    Principle.objects.create(
-        order=1,
-        **{f"text_{code}": f"principle in {code}" for code in LANGUAGE_CODES},
-    )
+    make_principle()
     html = client.get("/de/principles/all-languages/").content.decode()
     for code in LANGUAGE_CODES:
         direction = "rtl" if code == "ar" else "ltr"

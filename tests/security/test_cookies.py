@@ -5,7 +5,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from pages.models import Page
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.public_pages import html_pages
 
 # What the privacy page promises: the CSRF cookie on pages with a form, and the
