@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
 from pages.models import Association, OpeningHours, Page
 from tests.events.factories import make_event, make_events, make_venue
@@ -48,7 +49,10 @@ def test_all_languages_page_marks_each_block_with_its_language_and_direction(cli
     for code in LANGUAGE_CODES:
         direction = "rtl" if code == "ar" else "ltr"
         assert f'<section lang="{code}" dir="{direction}"' in html
-    assert "المبادئ" in html or "مبادئنا" in html
+        # Each block is headed in its own language, whatever the page's language.
+        with translation.override(code):
+            heading = escape(translation.gettext("Our principles"))
+        assert f'<h2 id="principles-{code}">{heading} <small>' in html, code
 
 
 def test_imprint_shows_the_legally_required_details(client, site_pages):
