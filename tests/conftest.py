@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.data_sets import built_once, use_files_of
+
 # A conftest is pytest's plugin, not a module to import from: the language list lives
 # in tests/languages.py. Only tests/search/test_search.py still imports it from here.
 from tests.languages import LANGUAGE_CODES  # noqa: F401
@@ -37,22 +39,14 @@ def site_pages(db):
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content, loaded once per test module and rolled back after it."""
     from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
 
-    media = tmp_path_factory.mktemp("demo-media")
-    with (
-        override_settings(MEDIA_ROOT=media / "public", PRIVATE_MEDIA_ROOT=media / "private"),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
+    folder = tmp_path_factory.mktemp("demo")
+    with built_once(django_db_blocker, folder):
         call_command("load_demo", verbosity=0)
-        yield media
-        transaction.set_rollback(True)
+        yield folder
 
 
 @pytest.fixture
 def demo(demo_site, db, settings):
     """The demo site for one test; what the test changes is rolled back after it."""
-    settings.MEDIA_ROOT = demo_site / "public"
-    settings.PRIVATE_MEDIA_ROOT = demo_site / "private"
+    use_files_of(demo_site, settings)

@@ -69,3 +69,10 @@ def make_contact_message(**overrides):
     """A message sent through the contact form, with the office already emailed."""
     fields = CONTACT_FORM | {"language": "de", "office_notified": True}
     return ContactMessage.objects.create(**(fields | overrides))
+
+
+def make_many_principles(count):
+    """``count`` principles in German, created in one query."""
+    return Principle.objects.bulk_create(
+        Principle(order=number, text_de=f"Grundsatz {number}") for number in range(count)
+    )
