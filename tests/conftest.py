@@ -11,11 +11,26 @@ from tests.data_sets import built_once, use_files_of
 from tests.languages import LANGUAGE_CODES  # noqa: F401
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_collected_static_files():
+    """WhiteNoise serves what ``collectstatic`` wrote to STATIC_ROOT. The tests collect
+    nothing (tests/performance/test_serving.py collects into a folder of its own), so
+    without a STATIC_ROOT WhiteNoise neither warns that staticfiles/ is missing nor
+    serves files a developer once collected there. tests/settings.py should say
+    ``STATIC_ROOT = None`` instead; this fixture is then no longer needed."""
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=None):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_media(settings, tmp_path):
-    """Every test starts with an empty cache and its own media folder."""
+    """Every test starts with an empty cache, its own media folder and its own page
+    cache stamp (saving content touches it; it would be var/ in the checkout)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.PAGE_CACHE_STAMP = tmp_path / "page-cache.stamp"
     cache.clear()
     yield
     cache.clear()

@@ -60,6 +60,8 @@ def test_members_see_and_download_members_only_documents(client, db, django_user
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
+    # Reading the file to its end also closes it.
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize(
@@ -141,3 +143,4 @@ def test_editors_open_an_unpublished_document_from_the_admin(admin_client, db):
     response = admin_client.get("/de/documents/entwurf.pdf")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
