@@ -1,18 +1,36 @@
 """Shared fixtures. Each app's factories live in ``tests/<app>/factories.py``."""
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from tests.data_sets import built_once, use_files_of
+
+# A conftest is pytest's plugin, not a module to import from: the language list lives
+# in tests/languages.py. Only tests/search/test_search.py still imports it from here.
+from tests.languages import LANGUAGE_CODES  # noqa: F401
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_collected_static_files():
+    """WhiteNoise serves what ``collectstatic`` wrote to STATIC_ROOT. The tests collect
+    nothing (tests/performance/test_serving.py collects into a folder of its own), so
+    without a STATIC_ROOT WhiteNoise neither warns that staticfiles/ is missing nor
+    serves files a developer once collected there. tests/settings.py should say
+    ``STATIC_ROOT = None`` instead; this fixture is then no longer needed."""
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=None):
+        yield
 
 
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_media(settings, tmp_path):
-    """Every test starts with an empty cache and its own media folder."""
+    """Every test starts with an empty cache, its own media folder and its own page
+    cache stamp (saving content touches it; it would be var/ in the checkout)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.PAGE_CACHE_STAMP = tmp_path / "page-cache.stamp"
     cache.clear()
     yield
     cache.clear()
@@ -36,18 +54,11 @@ def site_pages(db):
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content, loaded once per test module and rolled back after it."""
     from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
 
-    media = tmp_path_factory.mktemp("demo-media")
-    with (
-        override_settings(MEDIA_ROOT=media / "public", PRIVATE_MEDIA_ROOT=media / "private"),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
+    folder = tmp_path_factory.mktemp("demo")
+    with built_once(django_db_blocker, folder):
         call_command("load_demo", verbosity=0)
-        yield media
-        transaction.set_rollback(True)
+        yield folder
 
 
 @pytest.fixture(scope="module")
@@ -67,5 +78,4 @@ def on_demo_site(demo_site, django_db_blocker):
 @pytest.fixture
 def demo(demo_site, db, settings):
     """The demo site for one test; what the test changes is rolled back after it."""
-    settings.MEDIA_ROOT = demo_site / "public"
-    settings.PRIVATE_MEDIA_ROOT = demo_site / "private"
+    use_files_of(demo_site, settings)

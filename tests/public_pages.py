@@ -13,7 +13,7 @@ from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 SEARCH_QUERY = "MiSO"
 
@@ -36,21 +36,22 @@ def _routes_without_arguments(patterns, namespace="", under_language_prefix=Fals
             yield f"{namespace}:{pattern.name}" if namespace else pattern.name
 
 
+def public_routes():
+    """The URL names of every public page that takes no arguments ("pages:contact", ...)."""
+    return list(_routes_without_arguments(get_resolver().url_patterns))
+
+
 def fixed_paths(language):
     """Every public path without arguments (forms, thank-you pages, ...) in one language."""
     with translation.override(language):
-        paths = [reverse(name) for name in _routes_without_arguments(get_resolver().url_patterns)]
+        paths = [reverse(name) for name in public_routes()]
         paths += [f"{reverse(name)}?q={SEARCH_QUERY}" for name in search_routes()]
     paths.append(f"/{language}/no-such-page/")
     return paths
 
 
 def search_routes():
-    return [
-        name
-        for name in _routes_without_arguments(get_resolver().url_patterns)
-        if "search" in name.split(":")[-1]
-    ]
+    return [name for name in public_routes() if "search" in name.split(":")[-1]]
 
 
 def page_type(path):

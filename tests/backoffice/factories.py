@@ -1,18 +1,17 @@
 import itertools
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 
-from pages.models import Principle
+from backoffice.models import EditorPreference
 
 PASSWORD = "Several-words-make-a-strong-passphrase-42"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 _numbers = itertools.count(1)
 
 
-def make_staff(username=None, *, superuser=False, groups=(), permissions=()):
-    """A staff account; ``permissions`` as ``"app_label.codename"``."""
+def make_staff(username=None, *, superuser=False, groups=(), permissions=(), admin_language=None):
+    """A staff account; ``permissions`` as ``"app_label.codename"``; ``admin_language`` as
+    chosen in the admin's header (without it, the admin follows the browser)."""
     username = username or f"staff{next(_numbers)}"
     user = User.objects.create_user(
         username=username,
@@ -27,17 +26,6 @@ def make_staff(username=None, *, superuser=False, groups=(), permissions=()):
         user.user_permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
+    if admin_language:
+        EditorPreference.objects.create(user=user, language=admin_language)
     return user
-
-
-def in_languages(field, text, languages=LANGUAGE_CODES):
-    """``{"text_de": "text (de)", "text_en": "text (en)", ...}``."""
-    return {f"{field}_{code}": f"{text} ({code})" for code in languages}
-
-
-def make_principle(languages=LANGUAGE_CODES, text=None, **overrides):
-    """A principle translated into ``languages`` (German always included)."""
-    number = next(_numbers)
-    text = text or f"Principle {number}"
-    fields = {"order": number, **in_languages("text", text, {"de", *languages})}
-    return Principle.objects.create(**(fields | overrides))

@@ -4,16 +4,15 @@ import pytest
 from django.urls import reverse
 
 from backoffice.models import EditorPreference
+from tests.languages import LANGUAGE_CODES
 
-from .factories import LANGUAGE_CODES, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 
 
 def editor_who_chose(language):
-    user = make_staff(superuser=True)
-    EditorPreference.objects.create(user=user, language=language)
-    return user
+    return make_staff(superuser=True, admin_language=language)
 
 
 def test_admin_is_arabic_and_right_to_left_for_an_editor_who_chose_arabic(client):

@@ -7,22 +7,11 @@ from django.urls import reverse
 
 from core.apps import submission_models
 from pages.models import ContactMessage
+from tests.pages.factories import CONTACT_FORM, make_contact_message
 
 from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
-
-MESSAGE = {
-    "name": "Amina Yusuf",
-    "email": "amina@example.org",
-    "subject": "Frage zur Mitgliedschaft",
-    "message": "Wie kann unser Verein Mitglied werden?",
-}
-
-
-def make_message(**overrides):
-    fields = MESSAGE | {"language": "de", "office_notified": True}
-    return ContactMessage.objects.create(**(fields | overrides))
 
 
 def inbox_entry(client, model="pages.contactmessage"):
@@ -31,16 +20,16 @@ def inbox_entry(client, model="pages.contactmessage"):
 
 
 def test_the_overview_counts_new_messages(client):
-    make_message()
-    make_message()
-    make_message(status=ContactMessage.Status.DONE)
+    make_contact_message()
+    make_contact_message()
+    make_contact_message(status=ContactMessage.Status.DONE)
     client.force_login(make_staff(groups=["Office"]))
     assert inbox_entry(client)["new"] == 2
 
 
 def test_the_count_links_to_the_new_messages(client):
-    make_message(subject="Neue Frage")
-    make_message(subject="Schon beantwortet", status=ContactMessage.Status.DONE)
+    make_contact_message(subject="Neue Frage")
+    make_contact_message(subject="Schon beantwortet", status=ContactMessage.Status.DONE)
     client.force_login(make_staff(groups=["Office"]))
     entry = inbox_entry(client)
     assert entry["new_url"] in client.get(reverse("admin:index")).content.decode()
@@ -64,7 +53,7 @@ def test_a_message_whose_email_failed_is_kept_and_shown_as_not_emailed(
         raise smtplib.SMTPServerDisconnected("mail server down")
 
     monkeypatch.setattr("core.mail.send_mail", broken_send)
-    client.post("/fr/contact/", MESSAGE)
+    client.post("/fr/contact/", CONTACT_FORM)
     client.force_login(make_staff(groups=["Office"]))
     entry = inbox_entry(client)
     assert (entry["new"], entry["not_emailed"]) == (1, 1)
@@ -72,7 +61,7 @@ def test_a_message_whose_email_failed_is_kept_and_shown_as_not_emailed(
 
 
 def test_staff_without_permission_see_no_inbox_line(client):
-    make_message()
+    make_contact_message()
     client.force_login(make_staff(permissions=["pages.change_page", "pages.view_page"]))
     assert client.get(reverse("admin:index")).context["inbox"] == []
 
@@ -80,7 +69,7 @@ def test_staff_without_permission_see_no_inbox_line(client):
 @pytest.mark.parametrize("count", [1, 30])
 def test_the_inbox_costs_one_query_per_kind(client, django_assert_max_num_queries, count):
     for _ in range(count):
-        make_message()
+        make_contact_message()
     client.force_login(make_staff(superuser=True))
     # The rest of the overview, then one query for each kind of submission.
     with django_assert_max_num_queries(10 + len(submission_models())):

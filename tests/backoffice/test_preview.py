@@ -8,9 +8,10 @@ from django.utils import timezone
 from reversion.models import Version
 
 from news.models import Post
+from tests.languages import LANGUAGE_CODES
 from tests.news.factories import make_post
 
-from .factories import LANGUAGE_CODES, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from pages.models import Page
+from tests.languages import LANGUAGE_CODES
 from tests.pages.factories import make_page
 
-from .factories import LANGUAGE_CODES, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

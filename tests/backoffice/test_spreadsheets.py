@@ -8,14 +8,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from reversion.models import Version
 
-from backoffice.models import EditorPreference
 from events.models import Event
 from members.models import MemberOrganisation
 from people.models import Person
 from tests.events.factories import make_event
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_district, make_organisation
 
-from .factories import LANGUAGE_CODES, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,7 @@ ORGANISATIONS = "admin:members_memberorganisation"
 
 
 def office_client(client):
-    user = make_staff(groups=["Office"])
-    EditorPreference.objects.create(user=user, language="en")
+    user = make_staff(groups=["Office"], admin_language="en")
     client.force_login(user)
     return user
 

@@ -6,9 +6,10 @@ from django.urls import reverse
 
 from backoffice.translation_status import missing_languages, text_fields
 from pages.models import Page
-from tests.pages.factories import make_page
+from tests.languages import LANGUAGE_CODES
+from tests.pages.factories import make_page, make_principle
 
-from .factories import LANGUAGE_CODES, make_principle, make_staff
+from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

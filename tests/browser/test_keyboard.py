@@ -51,14 +51,17 @@ def test_skip_link_is_the_first_tab_stop_and_jumps_to_the_content(page):
 @pytest.mark.parametrize("path", ["/de/contact/", "/ar/events/"])
 def test_focus_is_visible_on_every_tab_stop(page, path):
     page.goto(path)
-    hidden = []
+    stops, hidden = [], []
     for _press in range(MAX_TABS):
         page.keyboard.press("Tab")
         if focused_matches(page, "body"):
             break  # past the last tab stop
         state = page.evaluate(FOCUS_INDICATOR)
+        stops.append(state["element"])
         if not (state["shown"] and (state["outline"] or state["shadow"])):
             hidden.append(state["element"])
+    # The skip link, the menu, the language switcher and the page's own links at least.
+    assert len(stops) > 15, stops
     assert hidden == []
 
 

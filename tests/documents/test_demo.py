@@ -2,7 +2,7 @@ from pypdf import PdfReader
 
 from documents import demo
 from documents.models import Document
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 
 def test_demo_has_the_statute_and_the_certificates_as_readable_pdfs(db):

@@ -6,9 +6,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from documents.models import Document
-from tests.conftest import LANGUAGE_CODES
 from tests.documents.factories import make_document, make_many_documents
-from tests.events.factories import make_member
+from tests.languages import LANGUAGE_CODES
+from tests.members.factories import make_member
 
 
 def test_download_is_the_pdf_under_a_readable_name(client, db):
@@ -60,6 +60,8 @@ def test_members_see_and_download_members_only_documents(client, db, django_user
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
+    # Reading the file to its end also closes it.
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize(
@@ -141,3 +143,4 @@ def test_editors_open_an_unpublished_document_from_the_admin(admin_client, db):
     response = admin_client.get("/de/documents/entwurf.pdf")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -1,11 +1,12 @@
 import datetime
 import itertools
 
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core.models import MEMBERS_GROUP
 from events.models import Event, Venue
+
+# A member's account is the members app's; tests/search/test_search.py still imports it from here.
+from tests.members.factories import make_member  # noqa: F401
 
 _numbers = itertools.count(1)
 
@@ -59,10 +60,3 @@ def make_events(count, organisations=(), **overrides):
         for organisation in organisations
     )
     return events
-
-
-def make_member(django_user_model, username="member"):
-    """A logged-in member of a member organisation, as the office sets one up."""
-    user = django_user_model.objects.create_user(username=username, password="x" * 16)
-    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
-    return user

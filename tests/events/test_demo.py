@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from events import demo
 from events.models import Event, Venue
 from members import demo as members_demo
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from events.models import Event
+from tests.backoffice.factories import make_staff
+from tests.members.factories import make_member
 
-from .factories import make_event, make_member
+from .factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -79,10 +81,8 @@ def test_logged_in_user_outside_the_members_group_is_not_a_member(
     assert SECRET not in client.get("/de/events/").content.decode()
 
 
-def test_staff_see_members_only_events(client, django_user_model, members_event):
-    client.force_login(
-        django_user_model.objects.create_user("office", password="x" * 16, is_staff=True)
-    )
+def test_staff_see_members_only_events(client, members_event):
+    client.force_login(make_staff())
     assert client.get("/de/events/ag-partizipation/").status_code == 200
 
 

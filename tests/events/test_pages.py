@@ -1,10 +1,10 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone, translation
 
-from tests.conftest import LANGUAGE_CODES
+from tests.backoffice.factories import make_staff
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_district, make_organisation
 
 from .factories import berlin, make_event, make_venue
@@ -166,10 +166,8 @@ def test_sitemap_lists_each_event_with_its_translations(client):
         assert f'hreflang="{code}" href="http://testserver/{code}/events/{event.slug}/"' in sitemap
 
 
-def test_staff_who_edit_events_preview_a_draft(client, django_user_model):
-    editor = django_user_model.objects.create_user("office", password="x" * 16, is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="change_event"))
-    client.force_login(editor)
+def test_staff_who_edit_events_preview_a_draft(client):
+    client.force_login(make_staff(permissions=["events.change_event"]))
     event = make_event(is_published=False)
     response = client.get(f"/de/events/{event.slug}/")
     assert response.status_code == 200

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from tests.data_sets import built_once, use_files_of
 from tests.members.factories import make_district, make_organisation
+from tests.pages.factories import make_site_pages
 
 from .factories import berlin, make_event, make_events, make_venue
 
@@ -13,14 +15,32 @@ from .factories import berlin, make_event, make_events, make_venue
 FOOTER = 2
 
 
-@pytest.fixture(params=[10, 1000], ids=["10 events", "1000 events"])
-def many_events(request, site_pages):
-    venue = make_venue(district=make_district())
-    organisations = [make_organisation(name="kargah e.V."), make_organisation(name="FAUST e. V.")]
-    soon = timezone.now() + datetime.timedelta(days=2)
-    make_events(request.param, organisations, venue=venue, starts_at=soon)
-    make_events(request.param, organisations, venue=venue, starts_at=berlin(2019, 5, 1, 14))
-    return make_event(organisations, venue=venue, slug="the-event", starts_at=soon)
+@pytest.fixture(scope="module", params=[10, 1000], ids=["10 events", "1000 events"])
+def events_set(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The fixed pages and ``count`` coming and ``count`` past events, built once for this
+    module's tests (each size in turn) and rolled back after them; the event to open."""
+    count = request.param
+    folder = tmp_path_factory.mktemp(f"events-{count}")
+    with built_once(django_db_blocker, folder):
+        make_site_pages()
+        venue = make_venue(district=make_district())
+        organisations = [
+            make_organisation(name="kargah e.V."),
+            make_organisation(name="FAUST e. V."),
+        ]
+        soon = timezone.now() + datetime.timedelta(days=2)
+        make_events(count, organisations, venue=venue, starts_at=soon)
+        make_events(count, organisations, venue=venue, starts_at=berlin(2019, 5, 1, 14))
+        event = make_event(organisations, venue=venue, slug="the-event", starts_at=soon)
+        yield event, folder
+
+
+@pytest.fixture
+def many_events(events_set, db, settings):
+    """The data set for one test (what it changes is rolled back after it); the event to open."""
+    event, folder = events_set
+    use_files_of(folder, settings)
+    return event
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,28 @@
 import itertools
 
+from django.contrib.auth.models import Group
+
+from core.models import MEMBERS_GROUP
 from members.models import (
     District,
     FocusArea,
     Language,
     MeetingPoint,
     MemberOrganisation,
+    MembershipApplication,
 )
 
 _numbers = itertools.count(1)
+
+# What an organisation types into the membership application form.
+APPLICATION_FORM = {
+    "organisation_name": "Afrikanischer Dachverband Norddeutschland",
+    "contact_name": "Bakari Tangara",
+    "email": "kontakt@example.org",
+    "phone": "0511 123456",
+    "activities": "Wir vernetzen afrikanische Vereine in Norddeutschland.",
+    "accepts_principles": "on",
+}
 
 
 def make_district(name="Linden-Nord", **overrides):
@@ -71,3 +85,16 @@ def make_meeting_point(name="Treffpunkt Linden", **overrides):
     number = next(_numbers)
     fields = {"name_de": name, "slug": f"treffpunkt-{number}"}
     return MeetingPoint.objects.create(**(fields | overrides))
+
+
+def make_application(language="de", **overrides):
+    """A membership application as the form stores it, in the applicant's language."""
+    fields = APPLICATION_FORM | {"accepts_principles": True, "language": language}
+    return MembershipApplication.objects.create(**(fields | overrides))
+
+
+def make_member(django_user_model, username="member"):
+    """A logged-in member of a member organisation, as the office sets one up."""
+    user = django_user_model.objects.create_user(username=username, password="x" * 16)
+    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    return user

@@ -3,8 +3,13 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from members.models import MeetingPoint, MembershipApplication
-from tests.members.factories import make_district, make_meeting_point, make_organisation
+from members.models import MeetingPoint
+from tests.members.factories import (
+    make_application,
+    make_district,
+    make_meeting_point,
+    make_organisation,
+)
 from tests.people.factories import make_board_membership, make_team_position, make_working_group
 
 REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
@@ -17,14 +22,7 @@ def content(db):
     make_board_membership()
     make_team_position()
     make_working_group()
-    MembershipApplication.objects.create(
-        organisation_name="Neuer Verein",
-        contact_name="Amina Yusuf",
-        email="amina@example.org",
-        activities="Kultur",
-        accepts_principles=True,
-        language="de",
-    )
+    make_application()
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)

@@ -2,7 +2,7 @@ import pytest
 
 from members import demo as members_demo
 from members.models import MeetingPoint, MemberOrganisation
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import pytest
 import members.demo
 import news.demo
 from news.models import Post
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 

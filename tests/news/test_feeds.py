@@ -4,7 +4,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 from .factories import make_job_posting, make_many_posts, make_post
 

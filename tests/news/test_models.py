@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from PIL import Image
 
 from news.models import Post
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 from .factories import make_job_posting, make_post, words
 

@@ -1,6 +1,18 @@
 import datetime
+import itertools
 
-from pages.models import Association, OpeningHours, Page
+from pages.models import Association, ContactMessage, OpeningHours, Page, Principle
+from tests.languages import LANGUAGE_CODES, in_languages
+
+_numbers = itertools.count(1)
+
+# What a visitor types into the contact form.
+CONTACT_FORM = {
+    "name": "Amina Yusuf",
+    "email": "amina@example.org",
+    "subject": "Frage zur Mitgliedschaft",
+    "message": "Wie kann unser Verein Mitglied werden?",
+}
 
 
 def make_association(**overrides):
@@ -43,3 +55,24 @@ def make_site_pages():
     association = make_association()
     pages = {key: make_page(key) for key in Page.Key.values}
     return association, pages
+
+
+def make_principle(languages=LANGUAGE_CODES, text=None, **overrides):
+    """A principle translated into ``languages`` (German always included)."""
+    number = next(_numbers)
+    text = text or f"Principle {number}"
+    fields = {"order": number, **in_languages("text", text, {"de", *languages})}
+    return Principle.objects.create(**(fields | overrides))
+
+
+def make_contact_message(**overrides):
+    """A message sent through the contact form, with the office already emailed."""
+    fields = CONTACT_FORM | {"language": "de", "office_notified": True}
+    return ContactMessage.objects.create(**(fields | overrides))
+
+
+def make_many_principles(count):
+    """``count`` principles in German, created in one query."""
+    return Principle.objects.bulk_create(
+        Principle(order=number, text_de=f"Grundsatz {number}") for number in range(count)
+    )

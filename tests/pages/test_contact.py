@@ -6,17 +6,11 @@ from django.core.cache import cache
 
 from core.forms import RATE_LIMIT
 from pages.models import ContactMessage
-
-VALID = {
-    "name": "Amina Yusuf",
-    "email": "amina@example.org",
-    "subject": "Frage zur Mitgliedschaft",
-    "message": "Wie kann unser Verein Mitglied werden?",
-}
+from tests.pages.factories import CONTACT_FORM
 
 
 def test_contact_message_is_stored_and_office_emailed(client, site_pages):
-    response = client.post("/de/contact/", VALID)
+    response = client.post("/de/contact/", CONTACT_FORM)
     assert response.status_code == 302
     assert response["Location"] == "/de/contact/thanks/"
     message = ContactMessage.objects.get()
@@ -32,14 +26,14 @@ def test_message_is_kept_when_sending_the_email_fails(client, site_pages, monkey
         raise smtplib.SMTPServerDisconnected("mail server down")
 
     monkeypatch.setattr("core.mail.send_mail", broken_send)
-    response = client.post("/ar/contact/", VALID)
+    response = client.post("/ar/contact/", CONTACT_FORM)
     assert response["Location"] == "/ar/contact/thanks/"
     message = ContactMessage.objects.get()
     assert not message.office_notified
 
 
 def test_thank_you_page_follows_the_form(client, site_pages):
-    response = client.post("/en/contact/", VALID, follow=True)
+    response = client.post("/en/contact/", CONTACT_FORM, follow=True)
     assert "Thank you for your message" in response.content.decode()
 
 
@@ -50,7 +44,7 @@ def test_thank_you_page_follows_the_form(client, site_pages):
 def test_missing_fields_are_explained_next_to_the_field_in_the_visitors_language(
     client, site_pages, language, error
 ):
-    response = client.post(f"/{language}/contact/", VALID | {"message": ""})
+    response = client.post(f"/{language}/contact/", CONTACT_FORM | {"message": ""})
     assert response.status_code == 200
     html = response.content.decode()
     assert error in html
@@ -59,13 +53,13 @@ def test_missing_fields_are_explained_next_to_the_field_in_the_visitors_language
 
 
 def test_invalid_email_is_refused(client, site_pages):
-    response = client.post("/de/contact/", VALID | {"email": "not-an-address"})
+    response = client.post("/de/contact/", CONTACT_FORM | {"email": "not-an-address"})
     assert "Bitte gültige E-Mail-Adresse eingeben." in response.content.decode()
     assert not ContactMessage.objects.exists()
 
 
 def test_filled_honeypot_stores_nothing(client, site_pages):
-    response = client.post("/de/contact/", VALID | {"website": "http://spam.example"})
+    response = client.post("/de/contact/", CONTACT_FORM | {"website": "http://spam.example"})
     assert response.status_code == 200
     assert not ContactMessage.objects.exists()
     assert not mail.outbox
@@ -74,8 +68,8 @@ def test_filled_honeypot_stores_nothing(client, site_pages):
 def test_too_many_messages_from_one_address_are_refused(client, site_pages):
     cache.clear()
     for _ in range(RATE_LIMIT):
-        client.post("/de/contact/", VALID)
-    response = client.post("/de/contact/", VALID)
+        client.post("/de/contact/", CONTACT_FORM)
+    response = client.post("/de/contact/", CONTACT_FORM)
     assert response.status_code == 200
     assert ContactMessage.objects.count() == RATE_LIMIT
     assert "zu oft" in response.content.decode()
@@ -83,6 +77,6 @@ def test_too_many_messages_from_one_address_are_refused(client, site_pages):
 
 def test_rate_limit_is_per_address(client, site_pages):
     for _ in range(RATE_LIMIT):
-        client.post("/de/contact/", VALID, REMOTE_ADDR="192.0.2.1")
-    response = client.post("/de/contact/", VALID, REMOTE_ADDR="192.0.2.2")
+        client.post("/de/contact/", CONTACT_FORM, REMOTE_ADDR="192.0.2.1")
+    response = client.post("/de/contact/", CONTACT_FORM, REMOTE_ADDR="192.0.2.2")
     assert response.status_code == 302

@@ -2,25 +2,42 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
-from pages.models import Association, OpeningHours, Page, Principle
-from tests.conftest import LANGUAGE_CODES
-from tests.events.factories import make_event, make_events, make_member, make_venue
-from tests.members.factories import make_district
+from pages.models import Association, OpeningHours
+from tests.events.factories import make_event, make_events, make_venue
+from tests.languages import LANGUAGE_CODES
+from tests.members.factories import make_district, make_member
 from tests.news.factories import make_many_posts, make_post
+from tests.pages.factories import make_principle
 from tests.people.factories import make_board_membership, make_person
+from tests.public_pages import public_routes
+
+# Read from the URLs, not from the page keys: a page added to pages/urls.py is checked too.
+PAGES_ROUTES = sorted(name for name in public_routes() if name.startswith("pages:"))
 
 
-@pytest.mark.parametrize("key", Page.Key.values)
+@pytest.mark.parametrize("route", PAGES_ROUTES)
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_every_fixed_page_answers(client, site_pages, key, language):
-    url = site_pages[1][key].get_absolute_url()
+def test_every_page_answers_on_a_fresh_site(client, site_pages, route, language):
     with translation.override(language):
-        url = site_pages[1][key].get_absolute_url()
+        url = reverse(route)
     response = client.get(url)
     assert response.status_code == 200
-    assert url.startswith(f"/{language}/")
+    assert f'<html lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_every_fixed_page_is_shown_at_its_own_address(client, site_pages, language):
+    _association, pages = site_pages
+    for key, page in pages.items():
+        with translation.override(language):
+            url = page.get_absolute_url()
+        assert url.startswith(f"/{language}/"), key
+        title = getattr(page, f"title_{language}")
+        assert escape(title) in client.get(url).content.decode(), key
 
 
 def test_page_text_is_edited_in_the_database(client, site_pages):
@@ -31,8 +48,8 @@ def test_page_text_is_edited_in_the_database(client, site_pages):
 
 
 def test_principles_page_shows_them_in_the_pages_language(client, site_pages):
-    Principle.objects.create(
-        order=1,
+    make_principle(
+        languages=["es"],
         text_de="MiSO arbeitet transparent.",
         text_es="MiSO funciona de forma transparente.",
     )
@@ -42,15 +59,15 @@ def test_principles_page_shows_them_in_the_pages_language(client, site_pages):
 
 
 def test_all_languages_page_marks_each_block_with_its_language_and_direction(client, site_pages):
-    Principle.objects.create(
-        order=1,
-        **{f"text_{code}": f"principle in {code}" for code in LANGUAGE_CODES},
-    )
+    make_principle()
     html = client.get("/de/principles/all-languages/").content.decode()
     for code in LANGUAGE_CODES:
         direction = "rtl" if code == "ar" else "ltr"
         assert f'<section lang="{code}" dir="{direction}"' in html
-    assert "المبادئ" in html or "مبادئنا" in html
+        # Each block is headed in its own language, whatever the page's language.
+        with translation.override(code):
+            heading = escape(translation.gettext("Our principles"))
+        assert f'<h2 id="principles-{code}">{heading} <small>' in html, code
 
 
 def test_imprint_shows_the_legally_required_details(client, site_pages):

@@ -3,7 +3,7 @@ import pytest
 from members import demo as members_demo
 from people import demo as people_demo
 from people.models import BoardMembership, TeamPosition, WorkingGroup
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 
 @pytest.fixture

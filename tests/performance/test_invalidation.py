@@ -10,13 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from pages.models import Association, OpeningHours, Principle
+from pages.models import Association, OpeningHours
 from tests.documents.factories import make_document
 from tests.events.factories import make_event, make_venue
 from tests.members.factories import make_organisation
 from tests.news.factories import make_post
-from tests.pages.factories import make_site_pages
-from tests.performance.test_page_cache import CONTACT
+from tests.pages.factories import CONTACT_FORM, make_principle, make_site_pages
 from tests.projects.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +30,7 @@ class Content:
 
 CONTENT = {
     "principle": Content(
-        lambda: Principle.objects.create(order=1, text_de="Wir arbeiten offen."),
+        lambda: make_principle(text_de="Wir arbeiten offen."),
         "/de/principles/",
         "text_de",
     ),
@@ -126,7 +125,7 @@ def test_a_scheduled_post_appears_when_its_time_comes(client, site, page_cache):
 
 def test_a_submission_leaves_the_cached_pages_alone(client, site, page_cache):
     html(client, "/de/")
-    client.post("/de/contact/", CONTACT)
+    client.post("/de/contact/", CONTACT_FORM)
     with CaptureQueriesContext(connection) as queries:
         client.get("/de/")
     assert not queries

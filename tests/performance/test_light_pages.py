@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +34,6 @@ class Resources(HTMLParser):
             self.images.append(attrs)
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo", verbosity=0)
-
-
 def home(client, language):
     response = client.get(f"/{language}/")
     assert response.status_code == 200
@@ -60,9 +54,7 @@ def stylesheets(page):
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_home_page_with_its_css_and_javascript_is_under_60_kb_compressed(
-    client, demo_site, language
-):
+def test_home_page_with_its_css_and_javascript_is_under_60_kb_compressed(client, demo, language):
     html, page = home(client, language)
     files = [static_file(url) for url in stylesheets(page)]
     files += [static_file(script["src"]) for script in page.scripts if script.get("src")]
@@ -71,7 +63,7 @@ def test_home_page_with_its_css_and_javascript_is_under_60_kb_compressed(
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_home_page_loads_no_web_fonts(client, demo_site, language):
+def test_home_page_loads_no_web_fonts(client, demo, language):
     _html, page = home(client, language)
     assert not [link for link in page.links if link.get("as") == "font"]
     for url in stylesheets(page):
@@ -80,7 +72,7 @@ def test_home_page_loads_no_web_fonts(client, demo_site, language):
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_home_page_has_no_render_blocking_script(client, demo_site, language):
+def test_home_page_has_no_render_blocking_script(client, demo, language):
     _html, page = home(client, language)
     for script in page.scripts:
         assert (
@@ -92,7 +84,7 @@ def test_home_page_has_no_render_blocking_script(client, demo_site, language):
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_home_page_loads_everything_from_its_own_host(client, demo_site, language):
+def test_home_page_loads_everything_from_its_own_host(client, demo, language):
     _html, page = home(client, language)
     urls = [link["href"] for link in page.links if link.get("rel") not in LINKS_NOT_LOADED]
     urls += [script["src"] for script in page.scripts if script.get("src")]
@@ -101,7 +93,7 @@ def test_home_page_loads_everything_from_its_own_host(client, demo_site, languag
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_images_on_the_home_page_are_lazy_and_sized(client, demo_site, language):
+def test_images_on_the_home_page_are_lazy_and_sized(client, demo, language):
     _html, page = home(client, language)
     for image in page.images:
         assert image.get("loading") == "lazy", image

@@ -13,16 +13,9 @@ from django.test.utils import CaptureQueriesContext
 
 from core.cache import clear_pages
 from pages.models import Page
-from tests.pages.factories import make_site_pages
+from tests.pages.factories import CONTACT_FORM, make_site_pages
 
 pytestmark = pytest.mark.django_db
-
-CONTACT = {
-    "name": "Amina Yusuf",
-    "email": "amina@example.org",
-    "subject": "Frage zur Mitgliedschaft",
-    "message": "Wie kann unser Verein Mitglied werden?",
-}
 
 
 @pytest.fixture
@@ -96,7 +89,7 @@ def test_a_form_page_is_never_served_with_another_visitors_token(site, page_cach
     first_page = first.get("/de/contact/")
     page = second.get("/de/contact/")
     assert page.cookies["csrftoken"].value != first_page.cookies["csrftoken"].value
-    response = second.post("/de/contact/", CONTACT | {"csrfmiddlewaretoken": csrf_token(page)})
+    response = second.post("/de/contact/", CONTACT_FORM | {"csrfmiddlewaretoken": csrf_token(page)})
     assert response.status_code == 302
 
 

@@ -2,9 +2,14 @@
 with 10 or 1,000 items of every kind of content."""
 
 import pytest
-from django.db import transaction
 
+from documents.models import Document
+from events.models import Event
+from members.models import MemberOrganisation
+from news.models import Post
 from pages.models import Principle
+from projects.models import Project
+from tests.data_sets import built_once, use_files_of
 from tests.documents.factories import make_many_documents
 from tests.events.factories import make_events
 from tests.members.factories import (
@@ -14,25 +19,23 @@ from tests.members.factories import (
     make_many_organisations,
 )
 from tests.news.factories import make_many_posts
-from tests.pages.factories import make_site_pages
+from tests.pages.factories import make_many_principles, make_site_pages
 from tests.projects.factories import make_many_projects
-
-pytestmark = pytest.mark.django_db
 
 # Every page: the association and its opening hours for the footer.
 FOOTER = 2
+KINDS = [Principle, MemberOrganisation, Post, Event, Project, Document]
 
 
 @pytest.fixture(scope="module", params=[10, 1000], ids=["10 of each", "1000 of each"])
-def content(request, django_db_setup, django_db_blocker):
-    """The site with 10 or 1,000 items of every kind, made once for all the pages (the
-    pages only read it) and rolled back after them."""
+def content_set(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The fixed pages and ``count`` items of every kind, built once for this module's tests
+    (each size in turn) and rolled back after them."""
     count = request.param
-    with django_db_blocker.unblock(), transaction.atomic():
+    folder = tmp_path_factory.mktemp(f"content-{count}")
+    with built_once(django_db_blocker, folder):
         make_site_pages()
-        Principle.objects.bulk_create(
-            Principle(order=number, text_de=f"Grundsatz {number}") for number in range(count)
-        )
+        make_many_principles(count)
         organisations = make_many_organisations(
             count, make_district(), make_focus_area(), make_language()
         )
@@ -40,8 +43,16 @@ def content(request, django_db_setup, django_db_blocker):
         make_events(count, organisations[:2])
         make_many_projects(count)
         make_many_documents(count)
-        yield
-        transaction.set_rollback(True)
+        yield count, folder
+
+
+@pytest.fixture
+def content(content_set, db, settings):
+    """The data set for one test, its number of items of each kind: what the test changes
+    is rolled back after it."""
+    count, folder = content_set
+    use_files_of(folder, settings)
+    return count
 
 
 @pytest.mark.parametrize(
@@ -72,3 +83,16 @@ def test_page_costs_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_what_a_test_changes_stays_in_that_test(content):
+    for kind in KINDS:
+        kind.objects.all().delete()
+    assert not any(kind.objects.exists() for kind in KINDS)
+
+
+def test_every_test_gets_the_whole_data_set(content):
+    # Runs after the test above, which deleted everything.
+    counts = {kind.__name__: kind.objects.count() for kind in KINDS}
+    # make_many_documents keeps one extra document whose file the others share.
+    assert counts == {kind.__name__: content + (kind is Document) for kind in KINDS}

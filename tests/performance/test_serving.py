@@ -37,6 +37,7 @@ def test_hashed_static_files_are_cached_for_a_year(client, collected):
     url = static("css/site.css")
     assert url != "/static/css/site.css"
     response = client.get(url)
+    response.close()  # only the headers are read: the file is not left open
     assert response.status_code == 200
     assert max_age(response) >= ONE_YEAR
     assert "immutable" in response["Cache-Control"]

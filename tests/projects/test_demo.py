@@ -1,7 +1,7 @@
-from people.models import Person
 from projects import demo
 from projects.models import Project
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
+from tests.people.factories import make_person
 
 
 def test_demo_has_the_three_running_projects_in_every_language(db):
@@ -28,8 +28,8 @@ def test_demo_names_the_funders_the_association_names(db):
 
 
 def test_demo_links_the_team_as_contact_people_when_they_exist(db):
-    Person.objects.create(first_name="Lesia", last_name="Brezitska")
-    Person.objects.create(first_name="Patty", last_name="Laureano")
+    make_person("Lesia", "Brezitska")
+    make_person("Patty", "Laureano")
     demo.load()
     contacts = Project.objects.get(slug="house-of-resources").contacts.all()
     assert {person.last_name for person in contacts} == {"Brezitska", "Laureano"}

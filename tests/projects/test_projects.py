@@ -6,7 +6,7 @@ from django.utils import timezone
 from members.models import MemberOrganisation
 from people.models import Person, TeamPosition
 from projects.models import Project
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_organisation
 from tests.news.factories import make_post
 from tests.people.factories import make_person, make_team_position

@@ -6,9 +6,9 @@ from django.db import connection
 from django.utils import timezone
 
 from news.models import Post
-from tests.conftest import LANGUAGE_CODES
 from tests.documents.factories import make_document
 from tests.events.factories import make_event, make_member
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_organisation
 from tests.news.factories import make_post
 from tests.projects.factories import make_many_projects, make_project

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from pages.models import ContactMessage, Page
+from tests.pages.factories import make_contact_message
 from tests.public_pages import html_pages, search_routes
 from tests.security.corpus import (
     INVALID_TEXT,
@@ -49,8 +50,8 @@ def post_forms(on_demo_site):
 @pytest.fixture
 def stored_before(demo):
     """A message already received and the fixed pages, to prove they stay as they were."""
-    message = ContactMessage.objects.create(
-        name="Ada", email="ada@example.org", subject="Frage", message="Guten Tag", language="de"
+    message = make_contact_message(
+        name="Ada", email="ada@example.org", subject="Frage", message="Guten Tag"
     )
     pages = {page.pk: (page.title_de, page.body_de, page.body_ar) for page in Page.objects.all()}
     return message, pages

@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.db.models import Model
 
 from pages.models import Association, Page, Principle
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 
 def content_counts():

@@ -2,6 +2,7 @@ from django.utils import translation
 
 from core.translated import shown_value
 from pages.models import Principle
+from tests.pages.factories import make_principle
 
 
 def test_untranslated_title_shows_german_marked_as_german(client, site_pages):
@@ -26,9 +27,9 @@ def test_translated_text_is_shown_without_fallback_mark(client, site_pages):
 
 
 def test_sorting_by_translated_text_places_untranslated_items_by_their_german_text(db):
-    Principle.objects.create(text_de="Alpha", text_en="")
-    Principle.objects.create(text_de="Zulu", text_en="Bravo")
-    Principle.objects.create(text_de="Charlie", text_en="Charlie")
+    make_principle(languages=["de"], text_de="Alpha", text_en="")
+    make_principle(languages=["de", "en"], text_de="Zulu", text_en="Bravo")
+    make_principle(languages=["de", "en"], text_de="Charlie", text_en="Charlie")
     with translation.override("en"):
         shown = [p.text for p in Principle.objects.order_by(shown_value("text"))]
     assert shown == ["Alpha", "Bravo", "Charlie"]

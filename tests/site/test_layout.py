@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.news.factories import make_post
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.paginator import Paginator
 
 from news.sitemaps import NewsSitemap
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.news.factories import make_many_posts
 
 pytestmark = pytest.mark.django_db
