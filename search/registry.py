@@ -120,20 +120,26 @@ def register(searchable):
                 "index's number: rename one."
             )
     _registry[searchable.kind] = searchable
-    uid = f"search-index-{searchable.kind}"
+    uid = f"search-index-{searchable.model._meta.label}"
     post_save.connect(object_saved, sender=searchable.model, dispatch_uid=uid)
     post_delete.connect(object_deleted, sender=searchable.model, dispatch_uid=uid)
+
+
+def _searchables_of(model):
+    return [searchable for searchable in _registry.values() if searchable.model is model]
 
 
 def object_saved(sender, instance, using, **kwargs):
     # Admin, imports, the demo loader, reverting a version: everything that saves.
     if sqlite_index.is_used(using):
-        sqlite_index.index_object(searchable_for(sender), instance, using)
+        for searchable in _searchables_of(sender):
+            sqlite_index.index_object(searchable, instance, using)
 
 
 def object_deleted(sender, instance, using, **kwargs):
     if sqlite_index.is_used(using):
-        sqlite_index.remove_object(searchable_for(sender), instance.pk, using)
+        for searchable in _searchables_of(sender):
+            sqlite_index.remove_object(searchable, instance.pk, using)
 
 
 def searchables():
@@ -142,4 +148,4 @@ def searchables():
 
 
 def searchable_for(model):
-    return next(searchable for searchable in _registry.values() if searchable.model is model)
+    return _searchables_of(model)[0]
