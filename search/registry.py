@@ -6,72 +6,38 @@ results are sorted by, the field shown under the title and the template of a
 result's details. The site search and the member directory's text search both
 match through ``Searchable.filter``, so the same words find the same items.
 
-On PostgreSQL that is full-text search with the language's stemming, so
-"Konferenzen" finds "Konferenz", ranked by relevance; each word may also be the
-start of a longer one, so "Kulturaus" finds "Kulturaustausch" while it is being
-typed. Other databases (SQLite in development and tests) get a simpler match:
-every word must appear.
+A visitor searches the fields in their own language, then German's (what they
+are shown where a translation is missing), and the plain fields. Matching
+ignores case and accents in every script, each word may be the start of a
+longer one (it is still being typed), and every word must match. Matches carry
+``search_rank``: higher is better, a match in the title above one elsewhere.
+
+* On PostgreSQL that is full-text search over the tables themselves, with each
+  language's stemming (``search.postgresql``).
+* On SQLite it is an FTS5 index kept beside the content (``search.sqlite_index``),
+  updated whenever a registered model is saved or deleted.
 """
 
-import re
-from functools import reduce
-from operator import and_, or_
-
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.db.models import FloatField, Q, Value
-from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname
+from django.db.models.signals import post_delete, post_save
+from modeltranslation.utils import build_localized_fieldname, get_language
 
-# PostgreSQL's text search configurations; Ukrainian has no stemmer there.
-SEARCH_CONFIGS = {
-    "de": "german",
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "ru": "russian",
-    "uk": "simple",
-    "ar": "arabic",
-}
+from . import postgresql, sqlite_index
 
 
-def language_fields(translated, language):
-    """The columns a visitor reads: the language's own, then German's."""
-    codes = dict.fromkeys([language, settings.LANGUAGE_CODE])
-    return {code: [build_localized_fieldname(name, code) for name in translated] for code in codes}
+def searched_languages(language):
+    """The languages whose columns a visitor reading ``language`` searches: theirs, then German."""
+    return list(dict.fromkeys([language, settings.LANGUAGE_CODE]))
 
 
-def prefix_query(words, config):
-    """Every word, stemmed in ``config``, as the start of a word (``konferenz:*``)."""
-    # Only letters and digits reach the query: its own syntax cannot be typed in.
-    return reduce(
-        and_, (SearchQuery(f"{word}:*", config=config, search_type="raw") for word in words)
-    )
-
-
-def matching(queryset, text, translated, plain=()):
+def matching(queryset, text, searchable):
     """``queryset`` narrowed to what matches ``text``, annotated with ``search_rank``."""
-    columns = language_fields(translated, get_language())
+    language = get_language()  # always one of settings.LANGUAGES
     if connections[queryset.db].vendor == "postgresql":
-        words = re.findall(r"\w+", text)
-        if not words:
-            return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
-        vector = query = None
-        for code, fields in columns.items():
-            config = SEARCH_CONFIGS.get(code, "simple")
-            part = SearchVector(*fields, *plain, config=config)
-            vector = part if vector is None else vector + part
-            words_query = prefix_query(words, config)
-            query = words_query if query is None else query | words_query
-        return queryset.annotate(
-            search_vector=vector, search_rank=SearchRank(vector, query)
-        ).filter(search_vector=query)
-    fields = [*plain, *(name for fields in columns.values() for name in fields)]
-    for word in text.split():
-        contains = (Q(**{f"{name}__icontains": word}) for name in fields)
-        queryset = queryset.filter(reduce(or_, contains))
-    return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+        return postgresql.matching(queryset, text, searchable, searched_languages(language))
+    return sqlite_index.matching(queryset, text, searchable, language)
 
 
 class Searchable:
@@ -82,8 +48,9 @@ class Searchable:
     translated per language or not; ``moment`` is the expression results are
     sorted by, newest first, after relevance (a date as its midnight);
     ``snippet`` the field whose text shows under the title; ``title`` the
-    field of the title; ``template`` shows a result's details (date, place ...)
-    with the object as ``item``; ``shown`` is the queryset a result is read from.
+    field of the title, which weighs most in the ranking; ``template`` shows a
+    result's details (date, place ...) with the object as ``item``; ``shown``
+    is the queryset a result is read from. The model needs an integer primary key.
     """
 
     def __init__(
@@ -113,9 +80,28 @@ class Searchable:
         self.title = title
         self.shown = shown if shown is not None else model._default_manager.all()
 
+    def columns(self, language=None):
+        """The searched columns as ``(title, others)``: the translated fields' columns of
+        ``language``, or without a language the plain fields."""
+        if language is None:
+            columns = {name: name for name in self.plain}
+        else:
+            columns = {name: build_localized_fieldname(name, language) for name in self.translated}
+        title = [column for name, column in columns.items() if name == self.title]
+        others = [column for name, column in columns.items() if name != self.title]
+        return title, others
+
+    def searched_columns(self, language):
+        """Every column a visitor reading ``language`` searches, as ``(title, others)``."""
+        title, others = self.columns()
+        for code in reversed(searched_languages(language)):
+            code_title, code_others = self.columns(code)
+            title, others = code_title + title, code_others + others
+        return title, others
+
     def filter(self, queryset, text):
         """``queryset`` of this model narrowed to what matches ``text``."""
-        return matching(queryset, text, self.translated, self.plain)
+        return matching(queryset, text, self)
 
     def search(self, text, user):
         return self.filter(self.searched(user), text)
@@ -125,7 +111,35 @@ _registry = {}
 
 
 def register(searchable):
+    """Add a kind of result; on SQLite its index rows follow every save and delete."""
+    number = sqlite_index.kind_number(searchable.kind)
+    for other in _registry.values():
+        if other.kind != searchable.kind and sqlite_index.kind_number(other.kind) == number:
+            raise ImproperlyConfigured(
+                f"The search kinds {other.kind!r} and {searchable.kind!r} share the search "
+                "index's number: rename one."
+            )
     _registry[searchable.kind] = searchable
+    uid = f"search-index-{searchable.model._meta.label}"
+    post_save.connect(object_saved, sender=searchable.model, dispatch_uid=uid)
+    post_delete.connect(object_deleted, sender=searchable.model, dispatch_uid=uid)
+
+
+def _searchables_of(model):
+    return [searchable for searchable in _registry.values() if searchable.model is model]
+
+
+def object_saved(sender, instance, using, **kwargs):
+    # Admin, imports, the demo loader, reverting a version: everything that saves.
+    if sqlite_index.is_used(using):
+        for searchable in _searchables_of(sender):
+            sqlite_index.index_object(searchable, instance, using)
+
+
+def object_deleted(sender, instance, using, **kwargs):
+    if sqlite_index.is_used(using):
+        for searchable in _searchables_of(sender):
+            sqlite_index.remove_object(searchable, instance.pk, using)
 
 
 def searchables():
@@ -134,4 +148,4 @@ def searchables():
 
 
 def searchable_for(model):
-    return next(searchable for searchable in _registry.values() if searchable.model is model)
+    return _searchables_of(model)[0]
