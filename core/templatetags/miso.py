@@ -3,7 +3,9 @@
 ``{% translated obj "field" %}`` shows a translated field with its fallback
 marked: where the visitor's language has no text yet, the German text is shown inside
 an element with ``lang="de" dir="ltr"`` (so screen readers pronounce it right
-and Arabic pages keep it left-to-right), followed by a short note.
+and Arabic pages keep it left-to-right), followed by a short note. A field that is not
+translated at all (an organisation's name) is shown as its owner wrote it, in whatever
+script, so it is isolated in ``<bdi>``: it cannot reorder the text around it.
 """
 
 from django import template
@@ -14,7 +16,7 @@ from django.utils.translation import gettext
 
 from ..fields import RichTextField
 from ..images import variant_name, variant_widths
-from ..translated import is_fallback
+from ..translated import is_fallback, is_translated
 
 register = template.Library()
 
@@ -25,6 +27,8 @@ def translated(obj, field_name):
     rich = isinstance(obj._meta.get_field(field_name), RichTextField)
     # Rich text was sanitised when it was saved.
     html = mark_safe(value) if rich else conditional_escape(value)  # noqa: S308
+    if not is_translated(obj, field_name):
+        return format_html("<bdi>{}</bdi>", html) if html and not rich else html
     if not is_fallback(obj, field_name):
         return html
     note = gettext("Not yet translated; shown in German.")
