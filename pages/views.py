@@ -53,7 +53,8 @@ class PrinciplesView(PageMixin, TemplateView):
 
 
 class AllPrinciplesView(TemplateView):
-    """The principles in all seven languages side by side, each in its own language."""
+    """The principles in all seven languages side by side, each in its own language:
+    the visitor's first, then the others in the site's order."""
 
     template_name = "pages/principles_all.html"
 
@@ -61,7 +62,9 @@ class AllPrinciplesView(TemplateView):
         context = super().get_context_data(**kwargs)
         principles = list(Principle.objects.all())
         blocks = []
-        for code, name in settings.LANGUAGES:
+        current = translation.get_language()
+        languages = sorted(settings.LANGUAGES, key=lambda language: language[0] != current)
+        for code, name in languages:
             texts = [text for p in principles if (text := getattr(p, f"text_{code}"))]
             if not texts:
                 continue
