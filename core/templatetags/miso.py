@@ -14,6 +14,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from .. import structured_data
 from ..fields import RichTextField
 from ..images import variant_name, variant_widths
 from ..translated import is_fallback, is_translated
@@ -114,3 +115,26 @@ def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
 def elided_page_range(page):
     """The page numbers around ``page`` with ``…`` for long gaps, for includes/pagination.html."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context, title, description="", **details):
+    """Open Graph tags for the page: ``{% open_graph title description image=… kind="article" %}``.
+
+    Its address is the canonical one (no query string); ``details`` are those of
+    ``core.structured_data.open_graph_tags``.
+    """
+    return structured_data.open_graph_tags(
+        context["request"],
+        title=title,
+        description=description,
+        url=context["canonical_url"],
+        language=context["LANGUAGE_CODE"],
+        **details,
+    )
+
+
+@register.simple_tag
+def json_ld(data):
+    """schema.org data built by the view, as ``<script type="application/ld+json">``."""
+    return structured_data.json_ld(data) if data else ""
