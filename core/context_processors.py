@@ -23,6 +23,14 @@ def page_in_language(request, code):
 
 
 def site(request):
+    """The page in every language, for the language switcher and the ``hreflang`` links.
+
+    The switcher's links (``url``) keep the query string, so a visitor who changes the
+    language keeps their filters, page number and search words. Search engines get the
+    clean addresses (``absolute_url``, ``canonical_url``). The page cache keys on the
+    full address, query string included, so each variant is cached with its own links.
+    """
+    query = request.GET.urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
         url = page_in_language(request, code)
@@ -30,7 +38,7 @@ def site(request):
             {
                 "code": code,
                 "name": name,
-                "url": url,
+                "url": f"{url}?{query}" if query else url,
                 "absolute_url": request.build_absolute_uri(url),
                 "bidi": code in settings.LANGUAGES_BIDI,
             }

@@ -23,7 +23,12 @@ def read_json(app_file, name):
 
 
 def translated(field_name, values):
-    """``{"de": "Titel", "en": "Title"}`` → ``{"title_de": "Titel", "title_en": "Title"}``."""
+    """``{"de": "Titel", "en": "Title"}`` → ``{"title_de": "Titel", "title_en": "Title"}``.
+
+    A plain string is the same in every language: a name that nobody translates.
+    """
+    if isinstance(values, str):
+        values = dict.fromkeys((code for code, _name in settings.LANGUAGES), values)
     return {
         build_localized_fieldname(field_name, code): values.get(code, "")
         for code, _name in settings.LANGUAGES

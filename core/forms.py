@@ -1,7 +1,12 @@
-"""Protection shared by every public form: a honeypot and a per-address rate limit."""
+"""What every public form shares: a honeypot, a per-address rate limit, an error summary,
+and a phone number field that takes only what can be dialled."""
+
+import re
+import unicodedata
 
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 RATE_LIMIT = 5
@@ -16,6 +21,8 @@ class SpamProtectedForm(forms.Form):
     """
 
     rate_scope = "form"
+    # templates/includes/form.html shows the errors of a sent form in a summary above it.
+    has_error_summary = True
 
     # Hidden from people (CSS and aria-hidden), filled in by bots.
     website = forms.CharField(
@@ -34,8 +41,10 @@ class SpamProtectedForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("website"):
+            # Neutral on purpose: a bot must not learn which of its fields gave it away.
             raise forms.ValidationError(
-                _("Your message looks like spam and was not sent."), code="honeypot"
+                _("Your entries could not be sent. Please check them and try again."),
+                code="honeypot",
             )
         if self.errors:
             return cleaned_data
@@ -47,6 +56,58 @@ class SpamProtectedForm(forms.Form):
                 code="rate_limit",
             )
         return cleaned_data
+
+    def error_summary(self):
+        """The errors of every field the visitor sees, each with the id of the field to link to.
+
+        Errors not tied to a field come first, without a link.
+        """
+        summary = [{"id": None, "label": "", "message": error} for error in self.non_field_errors()]
+        for field in self.visible_fields():
+            if field.name == "website":
+                continue
+            summary += [
+                # A label written as a sentence ("We agree.") loses its full stop before the colon.
+                {"id": field.id_for_label, "label": str(field.label).rstrip(".:"), "message": error}
+                for error in field.errors
+            ]
+        return summary
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+# Digits in any script, spaces and + ( ) / - . as people write numbers; at least five digits.
+PHONE_NUMBER = re.compile(r"\+?[\d\s()./-]+")
+PHONE_MIN_DIGITS = 5
+
+
+class PhoneNumberField(forms.CharField):
+    """A phone number: refuses letters, and writes other scripts' digits (٠١٢…) as 0-9,
+    so the office can dial what a visitor typed on an Arabic keyboard."""
+
+    widget = TelInput(attrs={"inputmode": "tel", "autocomplete": "tel"})
+    default_error_messages = {
+        "invalid": _(
+            "Please enter a phone number using digits only, for example +49 511 1234567. "
+            "Spaces, brackets, + and - are allowed; letters are not."
+        ),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return "".join(
+            str(unicodedata.decimal(char)) if char.isdecimal() else char for char in value
+        )
+
+    def validate(self, value):
+        super().validate(value)
+        if not value:
+            return
+        digits = sum(char.isdigit() for char in value)
+        if not PHONE_NUMBER.fullmatch(value) or digits < PHONE_MIN_DIGITS:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 def client_address(request):

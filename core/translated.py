@@ -26,6 +26,11 @@ def shown_value(field_name, language=None):
     return Coalesce(NullIf(own, Value("")), fallback)
 
 
+def is_translated(obj, field_name):
+    """True when ``field_name`` has a column per language (modeltranslation)."""
+    return hasattr(type(obj), build_localized_fieldname(field_name, settings.LANGUAGE_CODE))
+
+
 def is_fallback(obj, field_name, language=None):
     """True when ``obj`` shows the German text because ``language`` has none.
 

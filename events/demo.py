@@ -9,7 +9,7 @@ from members.models import District, MemberOrganisation
 
 from .models import Event, Venue
 
-VENUE_FIELDS = ("room", "access_note")
+VENUE_FIELDS = ("name", "room", "access_note")
 EVENT_FIELDS = ("title", "description", "price", "image_alt")
 PLAIN_EVENT_FIELDS = (
     "all_day",
@@ -31,8 +31,9 @@ def load():
     for key, data in read_json(__file__, "venues.json").items():
         plain = {field: data[field] for field in ("street", "postcode", "city") if field in data}
         plain["district"] = District.objects.filter(slug=data.get("district")).first()
+        names = translated_fields(data, ["name"])
         venues[key], is_new = Venue.objects.get_or_create(
-            name=data["name"], defaults={**plain, **translated_fields(data, VENUE_FIELDS)}
+            name_de=names["name_de"], defaults={**plain, **translated_fields(data, VENUE_FIELDS)}
         )
         created += is_new
 

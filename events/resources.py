@@ -1,6 +1,6 @@
 """Spreadsheet columns for the office's list of events.
 
-The venue is named by its name, member organisations by their slugs, separated
+The venue is named by its German name, member organisations by their slugs, separated
 by semicolons; times are local (Europe/Berlin).
 """
 
@@ -16,7 +16,8 @@ class EventResource(ContentResource):
     venue = fields.Field(
         attribute="venue",
         column_name="venue",
-        widget=widgets.ForeignKeyWidget(Venue, field="name"),
+        # The German column: the bare name would follow the admin's language.
+        widget=widgets.ForeignKeyWidget(Venue, field="name_de"),
     )
     organisations = fields.Field(
         attribute="organisations",

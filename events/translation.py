@@ -6,7 +6,10 @@ from .models import Event, Venue
 
 @register(Venue)
 class VenueTranslationOptions(TranslationOptions):
-    fields = ("room", "access_note")
+    # A name may differ by language ("MiSO office"); where it does not, each language
+    # holds the German name (``update_translation_fields``).
+    fields = ("name", "room", "access_note")
+    required_languages = {settings.LANGUAGE_CODE: ("name",)}
 
 
 @register(Event)

@@ -11,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.preview import PreviewableMixin
+from core.structured_data import (
+    EVENT_CANCELLED,
+    EVENT_SCHEDULED,
+    OFFLINE_EVENT,
+    berlin_time,
+    image_url,
+    plain_text,
+    postal_address,
+)
 
 from .ical import build_calendar, ics_response
 from .models import Event
@@ -142,6 +151,56 @@ class EventDetailView(PreviewableMixin, DetailView):
         if not self.previewing:
             events = events.visible_to(self.request.user)
         return events.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = event_structured_data(self.object, self.request)
+        return context
+
+
+def event_structured_data(event, request):
+    """The event as schema.org describes one, for search results and shared links.
+
+    Times are Berlin wall-clock times with their offset; an all-day event gives dates only.
+    """
+    if event.all_day:
+        start, end = event.first_day.isoformat(), event.last_day.isoformat()
+    else:
+        start = berlin_time(event.starts_at)
+        end = berlin_time(event.ends_at) if event.ends_at else None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": EVENT_CANCELLED if event.is_cancelled else EVENT_SCHEDULED,
+        "eventAttendanceMode": OFFLINE_EVENT,
+        "description": plain_text(event.description, 300),
+        "image": image_url(request, event.image),
+        "isAccessibleForFree": event.is_free,
+        "inLanguage": request.LANGUAGE_CODE,
+    }
+    if venue := event.venue:
+        data["location"] = {
+            "@type": "Place",
+            "name": venue.name,
+            "address": postal_address(venue.street, venue.postcode, venue.city),
+        }
+    organizers = [
+        {
+            "@type": "Organization",
+            "name": organisation.name,
+            "url": request.build_absolute_uri(organisation.get_absolute_url()),
+        }
+        for organisation in event.organisations.all()
+    ]
+    if event.other_presenters:
+        organizers.append({"@type": "Organization", "name": event.other_presenters})
+    if organizers:
+        data["organizer"] = organizers
+    return {key: value for key, value in data.items() if value not in (None, "")}
 
 
 def event_ics(request, slug):

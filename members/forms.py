@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import SpamProtectedForm
+from core.forms import PhoneNumberField, SpamProtectedForm
 from core.translated import shown_value
 from search.registry import searchable_for
 
@@ -83,9 +83,9 @@ class MembershipApplicationForm(SpamProtectedForm, forms.ModelForm):
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "activities": forms.Textarea(attrs={"rows": 6}),
         }
+        field_classes = {"phone": PhoneNumberField}
         error_messages = {
             "accepts_principles": {
                 "required": _("Please confirm that your organisation agrees with our principles.")

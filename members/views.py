@@ -7,6 +7,10 @@ from core.views import StoredSubmissionView
 from .forms import DirectoryFilterForm, MembershipApplicationForm
 from .models import MeetingPoint, MemberOrganisation
 
+# How many of an organisation's coming events and latest posts its page shows.
+ORGANISATION_EVENTS = 6
+ORGANISATION_POSTS = 3
+
 
 def map_point(place, kind, url):
     """What the map script needs to know about one place (see static/js/map.js)."""
@@ -48,6 +52,12 @@ class DirectoryView(ListView):
 
 
 class OrganisationDetailView(DetailView):
+    """An organisation's page, with the events it presents and the posts that name it.
+
+    Both are read through the reverse relations (``events``, ``posts``), so the members
+    app imports neither app: one query each, however many there are.
+    """
+
     template_name = "members/organisation_detail.html"
     context_object_name = "organisation"
 
@@ -61,6 +71,12 @@ class OrganisationDetailView(DetailView):
         if organisation.has_position:
             points.append(map_point(organisation, "organisation", organisation.get_absolute_url()))
         context["map_points"] = points
+        context["events"] = (
+            organisation.events.visible_to(self.request.user)
+            .upcoming()
+            .for_cards()[:ORGANISATION_EVENTS]
+        )
+        context["posts"] = organisation.posts.listed().latest_first()[:ORGANISATION_POSTS]
         return context
 
 

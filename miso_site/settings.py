@@ -133,6 +133,9 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and time formats where Django's own are wrong for a language (Arabic has no
+# DATETIME_FORMAT of its own): core/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

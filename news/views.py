@@ -2,6 +2,7 @@ from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableMixin
+from core.structured_data import berlin_time, image_url
 from members.models import MemberOrganisation
 from projects.models import Project
 
@@ -59,4 +60,29 @@ class PostDetailView(PreviewableMixin, DetailView):
             .order_by("published_at", "pk")
             .first()
         )
+        context["structured_data"] = post_structured_data(post, self.request)
         return context
+
+
+def post_structured_data(post, request):
+    """The post as a schema.org NewsArticle, for search results and shared links.
+
+    The default author is the association itself; any other author a person.
+    """
+    association_writes = post.author == Post._meta.get_field("author").default
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": post.title,
+        "description": post.teaser,
+        "url": request.build_absolute_uri(post.get_absolute_url()),
+        "datePublished": berlin_time(post.published_at),
+        "dateModified": berlin_time(post.updated_at),
+        "image": image_url(request, post.cover_image),
+        "author": {
+            "@type": "Organization" if association_writes else "Person",
+            "name": post.author,
+        },
+        "inLanguage": request.LANGUAGE_CODE,
+    }
+    return {key: value for key, value in data.items() if value not in (None, "")}

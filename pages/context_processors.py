@@ -5,10 +5,12 @@ from core.cache import generation
 from .models import Association
 
 
-def association(request):
-    """The association's address and opening hours for the footer.
+def cached_association():
+    """The association's record, kept in the cache until content changes (the page
+    cache's generation): every page shows it, which saves two queries on each."""
+    return cache.get_or_set(f"association:{generation()}", Association.load)
 
-    Every page shows them, so they are kept in the cache until content changes
-    (the page cache's generation), which saves two queries on every page.
-    """
-    return {"association": cache.get_or_set(f"association:{generation()}", Association.load)}
+
+def association(request):
+    """The association's address and opening hours for the footer."""
+    return {"association": cached_association()}

@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from core.structured_data import logo_url, postal_address
 from core.views import StoredSubmissionView
 from events.models import Event
 from members.models import MemberOrganisation
 from news.models import Post
 from people.models import BoardMembership
 
+from .context_processors import cached_association
 from .forms import BarrierReportForm, ContactForm
 from .models import ContactMessage, Page, Principle
 
@@ -53,7 +55,8 @@ class PrinciplesView(PageMixin, TemplateView):
 
 
 class AllPrinciplesView(TemplateView):
-    """The principles in all seven languages side by side, each in its own language."""
+    """The principles in all seven languages side by side, each in its own language:
+    the visitor's first, then the others in the site's order."""
 
     template_name = "pages/principles_all.html"
 
@@ -61,7 +64,9 @@ class AllPrinciplesView(TemplateView):
         context = super().get_context_data(**kwargs)
         principles = list(Principle.objects.all())
         blocks = []
-        for code, name in settings.LANGUAGES:
+        current = translation.get_language()
+        languages = sorted(settings.LANGUAGES, key=lambda language: language[0] != current)
+        for code, name in languages:
             texts = [text for p in principles if (text := getattr(p, f"text_{code}"))]
             if not texts:
                 continue
@@ -90,6 +95,33 @@ class ContactView(PageMixin, StoredSubmissionView):
 
     def prepare(self, submission):
         submission.kind = ContactMessage.Kind.CONTACT
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = organization_structured_data(
+            cached_association(), self.request
+        )
+        return context
+
+
+def organization_structured_data(association, request):
+    """The association as a schema.org Organization: name, address, address of the site, logo."""
+    if association is None:
+        return None
+    street = association.street
+    if association.address_extra:
+        street = f"{street} ({association.address_extra})"
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": association.name,
+        "alternateName": association.short_name,
+        "url": request.build_absolute_uri(reverse("pages:home")),
+        "logo": logo_url(request),
+        "telephone": association.phone,
+        "foundingDate": association.founded.isoformat(),
+        "address": postal_address(street, association.postcode, association.city),
+    }
 
 
 class AccessibilityView(PageMixin, StoredSubmissionView):

@@ -3,7 +3,9 @@
 ``{% translated obj "field" %}`` shows a translated field with its fallback
 marked: where the visitor's language has no text yet, the German text is shown inside
 an element with ``lang="de" dir="ltr"`` (so screen readers pronounce it right
-and Arabic pages keep it left-to-right), followed by a short note.
+and Arabic pages keep it left-to-right), followed by a short note. A field that is not
+translated at all (an organisation's name) is shown as its owner wrote it, in whatever
+script, so it is isolated in ``<bdi>``: it cannot reorder the text around it.
 """
 
 from django import template
@@ -12,9 +14,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from .. import structured_data
 from ..fields import RichTextField
 from ..images import variant_name, variant_widths
-from ..translated import is_fallback
+from ..translated import is_fallback, is_translated
 
 register = template.Library()
 
@@ -25,6 +28,8 @@ def translated(obj, field_name):
     rich = isinstance(obj._meta.get_field(field_name), RichTextField)
     # Rich text was sanitised when it was saved.
     html = mark_safe(value) if rich else conditional_escape(value)  # noqa: S308
+    if not is_translated(obj, field_name):
+        return format_html("<bdi>{}</bdi>", html) if html and not rich else html
     if not is_fallback(obj, field_name):
         return html
     note = gettext("Not yet translated; shown in German.")
@@ -110,3 +115,26 @@ def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
 def elided_page_range(page):
     """The page numbers around ``page`` with ``…`` for long gaps, for includes/pagination.html."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context, title, description="", **details):
+    """Open Graph tags for the page: ``{% open_graph title description image=… kind="article" %}``.
+
+    Its address is the canonical one (no query string); ``details`` are those of
+    ``core.structured_data.open_graph_tags``.
+    """
+    return structured_data.open_graph_tags(
+        context["request"],
+        title=title,
+        description=description,
+        url=context["canonical_url"],
+        language=context["LANGUAGE_CODE"],
+        **details,
+    )
+
+
+@register.simple_tag
+def json_ld(data):
+    """schema.org data built by the view, as ``<script type="application/ld+json">``."""
+    return structured_data.json_ld(data) if data else ""

@@ -101,7 +101,7 @@ def test_project_page_links_active_partner_organisations_only(client, db):
         make_organisation("Alter Verein", is_active=False),
     )
     html = client.get(f"/de/projects/{project.slug}/").content.decode()
-    assert '<a href="/de/members/organisations/kargah/">kargah e.V.</a>' in html
+    assert '<a href="/de/members/organisations/kargah/"><bdi>kargah e.V.</bdi></a>' in html
     assert "Alter Verein" not in html
 
 
