@@ -49,7 +49,7 @@ def search_routes():
     return [
         name
         for name in _routes_without_arguments(get_resolver().url_patterns)
-        if "search" in name.split(":")[-1]
+        if "search" in name.split(":")[0] or "search" in name.split(":")[-1]
     ]
 
 
@@ -71,6 +71,8 @@ def html_pages(client, languages=LANGUAGE_CODES):
     """``{path: response}`` for every public HTML page in the given languages.
 
     Pages that need a login or redirect elsewhere are left out; a 404 stays in.
+    An index that redirects to its current entry below it (the calendar to this
+    month, past events to the latest year) is replaced by that entry.
     """
     candidates = [path for path in sitemap_paths(client) if path.split("/")[1] in languages]
     for language in languages:
@@ -78,6 +80,9 @@ def html_pages(client, languages=LANGUAGE_CODES):
     pages = {}
     for path in dict.fromkeys(candidates):
         response = client.get(path)
+        if response.status_code == 302 and response.url.startswith(urlsplit(path).path):
+            path = response.url
+            response = client.get(path)
         is_html = response.get("Content-Type", "").startswith("text/html")
         if is_html and response.status_code in (200, 404):
             pages[path] = response
