@@ -86,7 +86,7 @@ def calendar_index(request):
 
 
 class CalendarMonthView(TemplateView):
-    """A month as a table, Monday first, with each day's events as links."""
+    """A month as a table, Monday first, with each day's events as links (and as an agenda)."""
 
     template_name = "events/calendar.html"
 
@@ -116,23 +116,28 @@ class CalendarMonthView(TemplateView):
 
         today = timezone.localdate()
         first_of_month = datetime.date(year, month, 1)
+        weeks = [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "events": events_by_day[day],
+                }
+                for day in week
+            ]
+            for week in weeks
+        ]
         context.update(
             {
                 "month": first_of_month,
                 "previous_month": (first_of_month - datetime.timedelta(days=1)).replace(day=1),
                 "next_month": (first_of_month + datetime.timedelta(days=31)).replace(day=1),
                 "weekdays": [WEEKDAYS[number] for number in range(7)],
-                "weeks": [
-                    [
-                        {
-                            "date": day,
-                            "in_month": day.month == month,
-                            "is_today": day == today,
-                            "events": events_by_day[day],
-                        }
-                        for day in week
-                    ]
-                    for week in weeks
+                "weeks": weeks,
+                # The agenda that phones show instead of the table.
+                "event_days": [
+                    day for week in weeks for day in week if day["in_month"] and day["events"]
                 ],
             }
         )

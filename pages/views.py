@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from core.structured_data import logo_url, postal_address
 from core.views import StoredSubmissionView
 from events.models import Event
+from members.forms import DirectoryFilterForm
 from members.models import MemberOrganisation
 from news.models import Post
 from people.models import BoardMembership
@@ -38,7 +39,10 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The one member count on the page: the organisations the directory lists.
         context["member_count"] = MemberOrganisation.objects.active().count()
+        # "Find an organisation": the directory's own district and language filters.
+        context["finder"] = DirectoryFilterForm()
         context["latest_posts"] = Post.objects.listed().latest_first()[:3]
         context["next_events"] = Event.objects.next_for(self.request.user, 3)
         return context

@@ -51,7 +51,7 @@ def fixed_paths(language):
 
 
 def search_routes():
-    return [name for name in public_routes() if "search" in name.split(":")[-1]]
+    return [name for name in public_routes() if "search" in name.split(":")]
 
 
 def page_type(path):
@@ -72,6 +72,8 @@ def html_pages(client, languages=LANGUAGE_CODES):
     """``{path: response}`` for every public HTML page in the given languages.
 
     Pages that need a login or redirect elsewhere are left out; a 404 stays in.
+    An index that redirects to its current entry below it (the calendar to this
+    month, past events to the latest year) is replaced by that entry.
     """
     candidates = [path for path in sitemap_paths(client) if path.split("/")[1] in languages]
     for language in languages:
@@ -79,6 +81,9 @@ def html_pages(client, languages=LANGUAGE_CODES):
     pages = {}
     for path in dict.fromkeys(candidates):
         response = client.get(path)
+        if response.status_code == 302 and response.url.startswith(urlsplit(path).path):
+            path = response.url
+            response = client.get(path)
         is_html = response.get("Content-Type", "").startswith("text/html")
         if is_html and response.status_code in (200, 404):
             pages[path] = response
