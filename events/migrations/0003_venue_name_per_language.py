@@ -3,15 +3,13 @@
 from django.db import migrations, models
 from django.db.models import F
 
-LANGUAGES = ["de", "en", "fr", "es", "ru", "uk", "ar"]
 
-
-def name_in_every_language(apps, schema_editor):
-    """Existing venues keep the name they had, in every language: venue names were
-    shown untranslated until now, and most are the same everywhere."""
+def name_in_the_default_language(apps, schema_editor):
+    """Existing venues keep the name they had as their German name. The other languages
+    stay empty: visitors read the German name, marked as such, and the office sees the
+    venue among the missing translations until someone writes it in that language."""
     Venue = apps.get_model("events", "Venue")
-    for code in LANGUAGES:
-        Venue.objects.filter(**{f"name_{code}__isnull": True}).update(**{f"name_{code}": F("name")})
+    Venue.objects.filter(name_de__isnull=True).update(name_de=F("name"))
 
 
 class Migration(migrations.Migration):
@@ -56,5 +54,5 @@ class Migration(migrations.Migration):
             name='name_uk',
             field=models.CharField(max_length=200, null=True, verbose_name='name'),
         ),
-        migrations.RunPython(name_in_every_language, migrations.RunPython.noop),
+        migrations.RunPython(name_in_the_default_language, migrations.RunPython.noop),
     ]
