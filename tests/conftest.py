@@ -6,10 +6,6 @@ from django.utils import translation
 
 from tests.data_sets import built_once, use_files_of
 
-# A conftest is pytest's plugin, not a module to import from: the language list lives
-# in tests/languages.py. Only tests/search/test_search.py still imports it from here.
-from tests.languages import LANGUAGE_CODES  # noqa: F401
-
 
 @pytest.fixture(scope="session", autouse=True)
 def _no_collected_static_files():

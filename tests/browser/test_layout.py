@@ -20,7 +20,7 @@ import pytest
 from django.test import Client
 
 from tests.browser.conftest import Visit
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.public_pages import html_pages, one_path_per_type
 
 pytestmark = pytest.mark.browser

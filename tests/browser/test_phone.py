@@ -1,4 +1,4 @@
-"""On a phone (390 × 844): a small header with a menu button, and the home page's main tasks first."""
+"""On a phone (390 × 844): a small header with a menu button, the main tasks first."""
 
 import pytest
 from playwright.sync_api import expect

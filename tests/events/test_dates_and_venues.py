@@ -7,7 +7,7 @@ from django.utils import formats, translation
 from django.utils.html import strip_tags
 
 from events.models import Venue
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_district, make_organisation
 
 from .factories import berlin, make_event, make_venue

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from members.models import MemberOrganisation
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 
 class Text(HTMLParser):

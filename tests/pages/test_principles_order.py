@@ -5,7 +5,7 @@ import re
 import pytest
 
 from pages.models import Principle
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 
 
 @pytest.mark.parametrize(

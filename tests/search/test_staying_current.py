@@ -20,7 +20,7 @@ from reversion.models import Version
 from members.models import MemberOrganisation
 from news.models import Post
 from search.sqlite_index import rowid
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_organisation
 from tests.news.factories import make_many_posts, make_post
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from tests.conftest import LANGUAGE_CODES
+from tests.languages import LANGUAGE_CODES
 from tests.members.factories import (
     make_district,
     make_focus_area,
