@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from tests.data_sets import built_once, use_files_of
+from tests.data_sets import built_once, files_in, use_files_of
 
 # A conftest is pytest's plugin, not a module to import from: the language list lives
 # in tests/languages.py. Only tests/search/test_search.py still imports it from here.
@@ -68,8 +68,7 @@ def on_demo_site(demo_site, django_db_blocker):
     from django.test import Client, override_settings
 
     def run(fetch):
-        media = {"MEDIA_ROOT": demo_site / "public", "PRIVATE_MEDIA_ROOT": demo_site / "private"}
-        with override_settings(**media), django_db_blocker.unblock():
+        with override_settings(**files_in(demo_site)), django_db_blocker.unblock():
             return fetch(Client())
 
     return run
