@@ -1,14 +1,11 @@
-"""Shared fixtures. Each app's factories live in ``tests/<app>/factories.py``."""
+"""Shared fixtures. Each app's factories live in ``tests/<app>/factories.py``, the language
+list in ``tests/languages.py``: a conftest is pytest's plugin, never imported as a module."""
 
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
 from tests.data_sets import built_once, files_in, use_files_of
-
-# A conftest is pytest's plugin, not a module to import from: the language list lives
-# in tests/languages.py. Only tests/search/test_search.py still imports it from here.
-from tests.languages import LANGUAGE_CODES  # noqa: F401
 
 
 @pytest.fixture(scope="session", autouse=True)
