@@ -1,10 +1,11 @@
-"""Shared fixtures. Each app's factories live in ``tests/<app>/factories.py``."""
+"""Shared fixtures. Each app's factories live in ``tests/<app>/factories.py``, the language
+list in ``tests/languages.py``: a conftest is pytest's plugin, never imported as a module."""
 
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from tests.data_sets import built_once, use_files_of
+from tests.data_sets import built_once, files_in, use_files_of
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -64,8 +65,7 @@ def on_demo_site(demo_site, django_db_blocker):
     from django.test import Client, override_settings
 
     def run(fetch):
-        media = {"MEDIA_ROOT": demo_site / "public", "PRIVATE_MEDIA_ROOT": demo_site / "private"}
-        with override_settings(**media), django_db_blocker.unblock():
+        with override_settings(**files_in(demo_site)), django_db_blocker.unblock():
             return fetch(Client())
 
     return run

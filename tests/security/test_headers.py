@@ -149,7 +149,7 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def production():
+def production(tmp_path_factory):
     """What a production server (DEBUG=false) answers, from a separate process."""
     environment = {
         key: value
@@ -162,6 +162,8 @@ def production():
         "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "www.miso-netzwerk.de",
         "DATABASE_URL": "sqlite://:memory:",
+        # Its migrations save content, which touches the page cache stamp (var/ by default).
+        "PAGE_CACHE_STAMP": str(tmp_path_factory.mktemp("production") / "page-cache.stamp"),
     }
     result = subprocess.run(
         [sys.executable, "-c", PRODUCTION_PROBE],
