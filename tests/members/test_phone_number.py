@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from members.models import MembershipApplication
-from tests.members.test_application import VALID
+from tests.members.factories import APPLICATION_FORM as VALID
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])

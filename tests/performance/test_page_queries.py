@@ -58,9 +58,10 @@ def content(content_set, db, settings):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # the page, the member count, the latest news and the next events
-        ("/de/", FOOTER + 4),
-        ("/ar/", FOOTER + 4),
+        # the page, the member count, the latest news, the next events, and the districts
+        # and languages of the organisation finder
+        ("/de/", FOOTER + 6),
+        ("/ar/", FOOTER + 6),
         ("/de/about/", FOOTER + 1),
         # the page and the principles
         ("/de/principles/", FOOTER + 2),
