@@ -1,8 +1,9 @@
 """The outside programs some tests need: Chromium, Java with the Nu Html Checker, axe-core.
 
-``make test`` installs them (Chromium and Java with apt in CI, the npm packages
-from package.json). Where one is missing, its tests are skipped on a developer's
-machine but fail in CI (``CI=true``), so CI can never pass without running them.
+``make test`` installs the npm packages from package.json; Chromium and Java come from
+Debian's packages, which ``.ci/run`` installs in CI and a developer installs by hand.
+Where one is missing, its tests are skipped on a developer's machine but fail in CI
+(``CI=true``), so CI can never pass without running them.
 """
 
 import os
@@ -24,7 +25,7 @@ def require(*paths):
     missing = [str(path) for path in paths if not Path(path).exists()]
     if not missing:
         return
-    message = f"missing {', '.join(missing)}: run `make test` to install the test tools"
+    message = f"missing {', '.join(missing)}: install them (README, Quick start)"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
