@@ -1,7 +1,10 @@
 """Model fields shared by every content type."""
 
+from inspect import getattr_static
+
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.fields import TranslationFieldDescriptor
 
 # What the editor offers is also exactly what the sanitiser lets through.
 RICH_TEXT_EXTENSIONS = {
@@ -22,7 +25,7 @@ class RichTextField(ProseEditorField):
 
     django-prose-editor cleans only in forms; cleaning again in ``pre_save``
     also covers imports, the shell and the demo loader. modeltranslation copies
-    the field per language, so every language column is cleaned.
+    the field per language, so every language column is cleaned by its own copy.
     """
 
     def __init__(self, *args, **kwargs):
@@ -32,7 +35,13 @@ class RichTextField(ProseEditorField):
 
     def pre_save(self, model_instance, add):
         value = self.sanitize(getattr(model_instance, self.attname) or "")
-        setattr(model_instance, self.attname, value)
+        # The bare field of a translated model reads through modeltranslation's
+        # fallback: writing it back would store the German text in the column of
+        # the active language. Its language columns are cleaned by their copies.
+        if not isinstance(
+            getattr_static(type(model_instance), self.attname, None), TranslationFieldDescriptor
+        ):
+            setattr(model_instance, self.attname, value)
         return value
 
 
