@@ -20,11 +20,21 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from js_asset import Media
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
 from core.models import Publishable
 
-from .translation_status import missing_languages, missing_q, target_languages, text_fields
+from .translation_status import (
+    missing_languages,
+    missing_q,
+    outdated_exists,
+    outdated_languages,
+    outdated_translations,
+    target_languages,
+    text_fields,
+    with_outdated_languages,
+)
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -36,10 +46,28 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return target_languages()
 
+    def condition(self, model, language):
+        return missing_q(model, language)
+
     def queryset(self, request, queryset):
         if self.value() in dict(target_languages()):
-            return queryset.filter(missing_q(queryset.model, self.value()))
+            return queryset.filter(self.condition(queryset.model, self.value()))
         return queryset
+
+
+class OutdatedTranslationFilter(MissingTranslationFilter):
+    """Objects whose translation into the chosen language is older than their German text."""
+
+    title = _("outdated in language")
+    parameter_name = "outdated"
+
+    def condition(self, model, language):
+        return outdated_exists(model, language)
+
+
+def input_widget(form_field):
+    """The widget that renders a form field's input, inside modeltranslation's "clear" wrapper."""
+    return getattr(form_field.widget, "widget", form_field.widget)
 
 
 def preview_links(obj):
@@ -137,37 +165,65 @@ class TranslatedAdmin(ContentAdmin, TranslationAdmin):
         )
         css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return with_outdated_languages(queryset) if text_fields(self.model) else queryset
+
     def get_list_display(self, request):
         list_display = super().get_list_display(request)
         if text_fields(self.model):
-            return [*list_display, "missing_translations"]
+            return [*list_display, "translation_state"]
         return list_display
 
     def get_list_filter(self, request):
         list_filter = super().get_list_filter(request)
         if text_fields(self.model):
-            return [*list_filter, MissingTranslationFilter]
+            return [*list_filter, MissingTranslationFilter, OutdatedTranslationFilter]
         return list_filter
 
-    @admin.display(description=_("missing translations"))
-    def missing_translations(self, obj):
-        codes = missing_languages(obj)
-        if not codes:
+    @admin.display(description=_("translations"))
+    def translation_state(self, obj):
+        """The languages missing and those outdated, as short codes named in full on hover."""
+        states = [
+            ("missing", _("missing"), missing_languages(obj)),
+            ("outdated", _("outdated"), outdated_languages(obj)),
+        ]
+        if not any(codes for _state, _label, codes in states):
             return format_html('<span class="translations-complete">{}</span>', _("complete"))
         names = dict(settings.LANGUAGES)
         return format_html_join(
             " ",
-            '<abbr class="translation-missing" lang="{}" title="{}">{}</abbr>',
-            ((code, names[code], code.upper()) for code in codes),
+            '<span class="translation-state">{}: {}</span>',
+            (
+                (
+                    label,
+                    format_html_join(
+                        " ",
+                        '<abbr class="translation-{}" lang="{}" title="{}">{}</abbr>',
+                        ((state, code, names[code], code.upper()) for code in codes),
+                    ),
+                )
+                for state, label, codes in states
+                if codes
+            ),
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and text_fields(self.model):
+            # The tab script marks these tabs until their text is edited.
+            fields = context["adminform"].form.fields
+            for name, code in outdated_translations(obj):
+                column = build_localized_fieldname(name, code)
+                if column in fields:
+                    input_widget(fields[column]).attrs["data-outdated-label"] = _("outdated")
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         language = getattr(db_field, "language", None)
         if field is not None and language:
             # Spell-checking, fonts and writing direction follow the tab's language.
-            widget = self._get_widget_from_field(field)
-            widget = getattr(widget, "widget", widget)  # inside modeltranslation's "clear" wrapper
+            widget = input_widget(field)
             widget.attrs["lang"] = language
             widget.attrs["dir"] = "rtl" if get_language_info(language)["bidi"] else "ltr"
             # The tab script marks an empty translation with this, in the editor's language.

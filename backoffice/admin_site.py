@@ -14,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Submission
 
 from .admin_language import set_admin_language
-from .translation_status import missing_counts, missing_q, target_languages, text_fields
+from .translation_status import (
+    missing_q,
+    outdated_exists,
+    target_languages,
+    text_fields,
+    translation_counts,
+)
 
 # Objects listed per model and language on the translations page; the rest
 # are one click away in the filtered list.
@@ -89,9 +95,9 @@ class OfficeAdminSite(admin.AdminSite):
         return sorted(found, key=lambda pair: str(pair[0]._meta.verbose_name_plural))
 
     def translations_view(self, request):
-        """Everything that lacks a translation, by language, with edit links.
+        """Every translation that is missing or outdated, by language, with edit links.
 
-        Per model: one query for the counts, and one per language that has gaps.
+        Per model: one query for the counts, and one per language and state that has items.
         """
         languages = target_languages()
         chosen = request.GET.get("language")
@@ -102,35 +108,49 @@ class OfficeAdminSite(admin.AdminSite):
             queryset = model_admin.get_queryset(request)
             if isinstance(model_admin.list_select_related, (list, tuple)):
                 queryset = queryset.select_related(*model_admin.list_select_related)
-            counts = missing_counts(queryset)
+            counts = translation_counts(queryset)
             changelist = self._changelist_url(model)
             rows.append(
                 {
                     "model": model._meta.label_lower,
                     "name": model._meta.verbose_name_plural,
                     "cells": [
-                        {"code": code, "count": counts[code], "url": f"{changelist}?missing={code}"}
+                        {
+                            "code": code,
+                            "missing": counts["missing"][code],
+                            "missing_url": f"{changelist}?missing={code}",
+                            "outdated": counts["outdated"][code],
+                            "outdated_url": f"{changelist}?outdated={code}",
+                        }
                         for code, _name in languages
                     ],
                 }
             )
             for code, _name in shown:
-                if not counts[code]:
-                    continue
-                objects = queryset.filter(missing_q(model, code))[:LISTED_PER_MODEL]
-                sections[code].append(
+                conditions = {
+                    "missing": missing_q(model, code),
+                    "outdated": outdated_exists(model, code),
+                }
+                states = [
                     {
-                        "name": model._meta.verbose_name_plural,
-                        "count": counts[code],
-                        "url": f"{changelist}?missing={code}",
+                        "state": state,
+                        "count": counts[state][code],
+                        "url": f"{changelist}?{state}={code}",
                         "objects": [
-                            {"label": str(obj), "url": self._change_url(obj)} for obj in objects
+                            {"label": str(obj), "url": self._change_url(obj)}
+                            for obj in queryset.filter(condition)[:LISTED_PER_MODEL]
                         ],
                     }
-                )
+                    for state, condition in conditions.items()
+                    if counts[state][code]
+                ]
+                if states:
+                    sections[code].append(
+                        {"name": model._meta.verbose_name_plural, "states": states}
+                    )
         context = {
             **self.each_context(request),
-            "title": _("Missing translations"),
+            "title": _("Missing and outdated translations"),
             "languages": languages,
             "chosen": chosen if len(shown) == 1 else None,
             "rows": rows,

@@ -24,7 +24,10 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("MiSO back office")
 
     def ready(self):
+        from .translation_status import track_outdated_translations
+
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="backoffice.sync_roles")
+        track_outdated_translations()
 
 
 class BackofficeAdminConfig(admin_apps.AdminConfig):

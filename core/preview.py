@@ -3,7 +3,8 @@
 Visitors see only what ``published()`` lets through. Staff who may change a
 model also see its drafts and scheduled items, on the real public page and in
 any language, so they can check an item before publishing it. Such pages have
-``preview`` in their context and are never stored by any cache.
+``previewing`` in their context (and ``preview`` for an unpublished item: the
+banner says so) and are never stored by any cache.
 """
 
 from functools import cached_property
@@ -38,6 +39,7 @@ class PreviewableMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = not self.object.is_visible
+        context["previewing"] = self.previewing
         return context
 
     def dispatch(self, request, *args, **kwargs):

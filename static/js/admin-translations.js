@@ -8,7 +8,30 @@
     return !field || !field.value || !field.value.trim();
   }
 
+  // Show or remove the mark "(missing)" or "(outdated)" after a tab's link.
+  function setMark(link, kind, label) {
+    var item = link.parentElement;
+    var mark = link.querySelector(".mt-mark");
+    ["missing", "outdated"].forEach(function (name) {
+      item.classList.toggle("mt-" + name, name === kind);
+    });
+    if (!kind) {
+      if (mark) {
+        mark.remove();
+      }
+      return;
+    }
+    if (!mark) {
+      mark = document.createElement("span");
+      link.appendChild(mark);
+    }
+    mark.className = "mt-mark mt-" + kind + "-mark";
+    mark.textContent = " (" + label + ")";
+  }
+
   // The language tabs of one translated field: a list of links and their panels.
+  // A translation is missing when German has text and it has none; it stays
+  // outdated (as the server found it) until its text is edited.
   function markTabs(tabs) {
     var links = tabs.querySelectorAll(":scope > ul a[href^='#']");
     var german = tabs.querySelector(".mt-default");
@@ -18,17 +41,12 @@
       if (!field || field === german) {
         return;
       }
-      var missing = !isEmpty(german) && isEmpty(field);
-      var item = link.parentElement;
-      var mark = link.querySelector(".mt-missing-mark");
-      item.classList.toggle("mt-missing", missing);
-      if (missing && !mark) {
-        mark = document.createElement("span");
-        mark.className = "mt-missing-mark";
-        mark.textContent = " (" + field.dataset.missingLabel + ")";
-        link.appendChild(mark);
-      } else if (!missing && mark) {
-        mark.remove();
+      if (!isEmpty(german) && isEmpty(field)) {
+        setMark(link, "missing", field.dataset.missingLabel);
+      } else if (field.dataset.outdatedLabel && field.value === field.defaultValue) {
+        setMark(link, "outdated", field.dataset.outdatedLabel);
+      } else {
+        setMark(link, null);
       }
     });
   }

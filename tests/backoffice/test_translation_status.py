@@ -86,7 +86,7 @@ def test_overview_lists_missing_objects_by_language_with_edit_links(client):
     assert edit_url in arabic
     assert edit_url not in html[html.index('id="missing-en"') : html.index('id="missing-fr"')]
     counts = {
-        cell["code"]: cell["count"]
+        cell["code"]: cell["missing"]
         for row in response.context["rows"]
         for cell in row["cells"]
         if row["model"] == "pages.principle"

@@ -61,3 +61,35 @@ def test_office_staff_edit_a_news_post_in_arabic_preview_it_and_publish_it(page,
     page.goto(public_page)
     expect(page.locator("h1")).to_have_text(TITLE_AR)
     expect(page.locator(".preview-banner")).to_have_count(0)
+
+
+def test_a_german_only_post_written_in_an_english_admin_stays_german_only(page, site):
+    """The English page shows the German body marked as German, and the dashboard counts it."""
+    make_staff("office-en", groups=["Office"], admin_language="en")
+    log_in(page, "office-en")
+    page.goto("/admin/news/post/add/")
+    for field in ("title", "teaser", "body"):
+        page.locator(f"a[href='#tab_id_{field}_de']").click()
+    page.fill("#id_title_de", "Neue Beratungszeiten")
+    page.fill("#id_teaser_de", "Ab Montag beraten wir länger.")
+    page.locator("#tab_id_body_de .prose-editor [contenteditable=true]").click()
+    page.keyboard.type("Montags bis 19 Uhr.")
+    page.locator("#id_is_published").check()
+    page.locator("[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    post = Post.objects.get(title_de="Neue Beratungszeiten")
+    assert not post.title_en and not post.body_en
+
+    page.locator("#logout-form [type=submit]").click()
+    page.goto(f"/en/news/{post.slug}/")
+    body = page.locator(".prose > [lang=de]")
+    expect(body).to_have_text("Montags bis 19 Uhr.")
+    expect(page.locator(".prose .untranslated")).to_have_text(
+        "Not yet translated; shown in German."
+    )
+
+    log_in(page, "office-en")
+    page.goto("/admin/translations/?language=en")
+    post_row = page.locator(".translation-counts tr", has_text="Posts")
+    expect(post_row).to_contain_text("missing: 1")
+    expect(page.locator("#missing-en")).to_contain_text("Neue Beratungszeiten")
