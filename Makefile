@@ -35,10 +35,12 @@ run: setup
 ## runs it in one process). A whole test file goes to one worker, so what a module sets up
 ## once (the demo site, collected static files) is made once; files in their own order, so
 ## the slow browser files start first. The suite makes its own test database (one per
-## worker): db.sqlite3 is not touched.
+## worker): db.sqlite3 is not touched. TEST_ARGS go to pytest as they are, for example
+## TEST_ARGS="-m 'not browser'" or TEST_ARGS=tests/news.
 TEST_WORKERS ?= auto
+TEST_ARGS ?=
 test: $(VENV)/.installed $(MO_FILES) test-tools
-	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
+	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder $(TEST_ARGS)
 
 ## test-tools: what the browser and HTML tests drive. The npm packages axe-core and vnu-jar
 ## come from package.json (their install scripts are not needed). Chromium and Java are the
