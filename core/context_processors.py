@@ -1,6 +1,7 @@
 """Site-wide template context: the page in every language, and the association's data."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -29,7 +30,12 @@ def site(request):
     language keeps their filters, page number and search words. Search engines get the
     clean addresses (``absolute_url``, ``canonical_url``). The page cache keys on the
     full address, query string included, so each variant is cached with its own links.
+    A request for a host the site does not serve gets its 400 page without them.
     """
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return {}
     query = request.GET.urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
