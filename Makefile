@@ -98,5 +98,11 @@ bench: $(VENV)/.installed
 		exit 1; }
 	$(PY) bench/run.py
 
+## backup: the database, uploads and members-only documents in one archive in BACKUP_DIR
+## (var/backups/ by default); `manage.py restore <archive>` brings it back (README, "Backup")
+.PHONY: backup
+backup: $(VENV)/.installed
+	$(MANAGE) backup
+
 clean:
 	rm -rf $(VENV) staticfiles node_modules
