@@ -8,6 +8,8 @@ and filter, and language and writing direction on every language's inputs.
 Lists kept in spreadsheets add ``SpreadsheetMixin`` in front.
 """
 
+import logging
+
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
@@ -17,13 +19,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import XLSX
 from js_asset import Media
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
+from core import sheet_files
 from core.models import Publishable
+from core.resources import SheetError
 
 from .translation_status import (
     missing_languages,
@@ -35,6 +39,8 @@ from .translation_status import (
     text_fields,
     with_outdated_languages,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -237,12 +243,21 @@ class SpreadsheetMixin(ImportExportMixin):
     Put it first: ``class MemberOrganisationAdmin(SpreadsheetMixin, TranslatedAdmin)``
     with ``resource_classes = [MemberOrganisationResource]``. An import always
     shows its changes first and saves only when confirmed; rows that fail are
-    listed with their line number and the reason. Confirmed imports are one
-    version in the history, with the importing user.
+    listed with their line, column and reason, in the editor's admin language.
+    Confirmed imports are one version in the history, with the importing user.
+    CSV and XLSX as office programs save them: ``core/sheet_files.py``.
     """
 
-    formats = [CSV, XLSX]
-    import_error_display = ("message", "row")
+    import_formats = [sheet_files.CSV, sheet_files.XLSX]
+    export_formats = [sheet_files.CSV, XLSX]
+    import_template_name = "admin/spreadsheet_import.html"
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        # The library names the exception; the editor needs to know what to do.
+        if not isinstance(e, SheetError):
+            logger.info("Unreadable spreadsheet upload", exc_info=e)
+            e = sheet_files.unreadable()
+        form.add_error("import_file", str(e))
 
     def process_dataset(self, dataset, form, request, **kwargs):
         with reversion.create_revision():

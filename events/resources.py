@@ -4,27 +4,12 @@ The venue is named by its German name, member organisations by their slugs, sepa
 by semicolons; times are local (Europe/Berlin).
 """
 
-from import_export import fields, widgets
-
 from core.resources import ContentResource, translated_columns
-from members.models import MemberOrganisation
 
-from .models import Event, Venue
+from .models import Event
 
 
 class EventResource(ContentResource):
-    venue = fields.Field(
-        attribute="venue",
-        column_name="venue",
-        # The German column: the bare name would follow the admin's language.
-        widget=widgets.ForeignKeyWidget(Venue, field="name_de"),
-    )
-    organisations = fields.Field(
-        attribute="organisations",
-        column_name="organisations",
-        widget=widgets.ManyToManyWidget(MemberOrganisation, field="slug", separator=";"),
-    )
-
     class Meta:
         model = Event
         import_id_fields = ["slug"]
@@ -48,3 +33,8 @@ class EventResource(ContentResource):
             "is_published",
             "published_at",
         ]
+        widgets = {
+            # The German column: the bare name would follow the admin's language.
+            "venue": {"field": "name_de"},
+            "organisations": {"field": "slug", "separator": ";"},
+        }

@@ -4,30 +4,12 @@ Related records are named by their slug (districts, focus areas) or code
 (languages), and several of them are separated by semicolons.
 """
 
-from import_export import fields, widgets
-
 from core.resources import ContentResource, translated_columns
 
-from .models import District, FocusArea, Language, MemberOrganisation
+from .models import MemberOrganisation
 
 
 class MemberOrganisationResource(ContentResource):
-    district = fields.Field(
-        attribute="district",
-        column_name="district",
-        widget=widgets.ForeignKeyWidget(District, field="slug"),
-    )
-    focus_areas = fields.Field(
-        attribute="focus_areas",
-        column_name="focus_areas",
-        widget=widgets.ManyToManyWidget(FocusArea, field="slug", separator=";"),
-    )
-    languages = fields.Field(
-        attribute="languages",
-        column_name="languages",
-        widget=widgets.ManyToManyWidget(Language, field="code", separator=";"),
-    )
-
     class Meta:
         model = MemberOrganisation
         import_id_fields = ["slug"]
@@ -50,3 +32,8 @@ class MemberOrganisationResource(ContentResource):
             "member_since",
             "is_active",
         ]
+        widgets = {
+            "district": {"field": "slug"},
+            "focus_areas": {"field": "slug", "separator": ";"},
+            "languages": {"field": "code", "separator": ";"},
+        }

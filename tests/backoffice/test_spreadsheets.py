@@ -13,7 +13,7 @@ from members.models import MemberOrganisation
 from people.models import Person
 from tests.events.factories import make_event
 from tests.languages import LANGUAGE_CODES
-from tests.members.factories import make_district, make_organisation
+from tests.members.factories import make_organisation
 
 from .factories import make_staff
 
@@ -29,9 +29,11 @@ def office_client(client):
     return user
 
 
-def upload(client, url_name, text, name="list.csv"):
-    file = SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
-    return client.post(reverse(f"{url_name}_import"), {"format": CSV, "import_file": file})
+def upload(client, url_name, content, name="list.csv", file_format=CSV):
+    """Upload a sheet: text is sent as UTF-8, bytes as they are."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    file = SimpleUploadedFile(name, data)
+    return client.post(reverse(f"{url_name}_import"), {"format": file_format, "import_file": file})
 
 
 def export(client, url_name, file_format):
@@ -95,18 +97,9 @@ def test_failing_rows_are_reported_with_their_line_and_reason_and_nothing_is_sav
     assert "email" in failures[2]
     assert {"name", "description_de"} <= set(failures[3])
     html = response.content.decode()
-    assert "Some rows failed to validate" in html
+    assert "Rows that cannot be imported" in html
     assert "Enter a valid email address." in html and "This field cannot be blank." in html
     assert "confirm_form" not in response.context
-    assert not MemberOrganisation.objects.exists()
-
-
-def test_a_row_naming_an_unknown_district_is_reported(client):
-    office_client(client)
-    make_district(name="Linden-Nord", slug="linden-nord")
-    sheet = "slug,name,description_de,district\nv,Verein,<p>x</p>,mars\n"
-    result = upload(client, ORGANISATIONS, sheet).context["result"]
-    assert result.has_errors() or result.has_validation_errors()
     assert not MemberOrganisation.objects.exists()
 
 
@@ -126,7 +119,7 @@ def test_organisations_export_to_xlsx_with_a_column_per_language(client):
     assert [f"description_{code}" for code in LANGUAGE_CODES] == [
         column for column in header if column.startswith("description_")
     ]
-    assert "<p>كارغاه</p>" in [cell.value for cell in sheet[2]]
+    assert "كارغاه" in [cell.value for cell in sheet[2]]
 
 
 def test_people_can_be_imported(client):
