@@ -29,6 +29,10 @@ from .fields import RichTextField
 
 logger = logging.getLogger(__name__)
 
+# A cell that starts so is run as a formula by spreadsheet programs: names from public
+# forms could carry one. Exported behind an apostrophe, read back without it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 # The library's widget for each field type, and ours where office files need more.
 OWN_WIDGETS = {
     widgets.DateWidget: sheet_cells.DateWidget,
@@ -152,6 +156,18 @@ class ContentResource(resources.ModelResource):
         if not isinstance(error, SheetError):
             logger.error("Spreadsheet could not be imported", exc_info=error)
         super().handle_import_error(result, error, raise_errors)
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            return f"'{value}"
+        return value
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        for column, value in row.items():
+            if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_START):
+                row[column] = value[1:]
 
     def import_row(self, row, instance_loader, **kwargs):
         row_result = super().import_row(row, instance_loader, **kwargs)

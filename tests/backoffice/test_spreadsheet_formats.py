@@ -420,3 +420,36 @@ def test_editing_one_cell_in_excel_changes_only_that_cell(
     assert {name: after[name] for name in after if after[name] != before[name]} == {
         "latitude": Decimal("52.38")
     }
+
+
+@pytest.mark.parametrize("file_format", [CSV, XLSX], ids=["CSV", "XLSX"])
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, file_format):
+    """Names come from public forms: a spreadsheet program must not run one."""
+    editor(client)
+    make_organisation(name='=HYPERLINK("https://evil.example/","Klick")')
+    response = export(client, ORGANISATIONS, file_format)
+    assert exported_cell(response, file_format, "name") == (
+        '\'=HYPERLINK("https://evil.example/","Klick")'
+    )
+
+
+@pytest.mark.parametrize(
+    ("file_format", "saved_by_excel"),
+    [(CSV, saved_by_german_excel), (XLSX, saved_by_excel_as_workbook)],
+    ids=["CSV", "XLSX"],
+)
+def test_a_name_exported_as_text_imports_back_without_its_apostrophe(
+    client, file_format, saved_by_excel
+):
+    editor(client)
+    make_organisation(name="=Verein", short_name="+49 Verein")
+    exported = export(client, ORGANISATIONS, file_format).getvalue()
+    assert totals(upload(client, ORGANISATIONS, exported, "list", file_format)) == (0, 0, 1)
+    sheet = saved_by_excel(exported, "city", "Laatzen")
+    confirm(client, ORGANISATIONS, upload(client, ORGANISATIONS, sheet, "list", file_format))
+    organisation = MemberOrganisation.objects.get()
+    assert (organisation.name, organisation.short_name, organisation.city) == (
+        "=Verein",
+        "+49 Verein",
+        "Laatzen",
+    )
