@@ -14,6 +14,7 @@ from pages.models import Principle
 from tests.languages import LANGUAGE_CODES
 from tests.pages.factories import make_principle
 
+from .admin_forms import form_as_shown
 from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
@@ -80,12 +81,6 @@ def test_the_history_page_lists_who_changed_the_object(client):
     edit(client, principle, text_en="Changed")
     html = client.get(reverse("admin:pages_principle_history", args=[principle.pk])).content
     assert b"jonas" in html
-
-
-def form_as_shown(response):
-    """What the browser would send back from the form it was shown."""
-    form = response.context["adminform"].form
-    return {name: form[name].value() or "" for name in form.fields}
 
 
 def test_an_earlier_version_can_be_restored(client):
