@@ -317,6 +317,7 @@ def test_the_projects_own_comments_are_translated(language):
     messages = [
         "Created",
         "Imported from a spreadsheet",
+        "Created from membership application %(number)s",
         "Restored the version saved on %(date)s",
         "Recovered after deletion, as saved on %(date)s",
     ]
