@@ -9,6 +9,7 @@ Lists kept in spreadsheets add ``SpreadsheetMixin`` in front.
 """
 
 import logging
+from contextlib import contextmanager
 
 import reversion
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info, gettext, ngettext
+from django.utils.translation import get_language_info, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import XLSX
@@ -24,11 +25,13 @@ from js_asset import Media
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from core import sheet_files
 from core.models import Publishable
 from core.resources import SheetError
 
+from .history import history_note
 from .translation_status import (
     missing_languages,
     missing_q,
@@ -92,7 +95,46 @@ class ContentAdmin(VersionAdmin):
     the admin is kept as a version with its author, and "History" can show and
     restore it (and "Recover deleted" bring back a deleted object). Models with
     translated fields use ``TranslatedAdmin``, which builds on this.
+
+    Each version's comment is kept in no language (``backoffice.history``), and
+    the history and "Recover deleted" pages show it in the reader's language.
     """
+
+    object_history_template = "admin/history/object_history.html"
+    recover_list_template = "admin/history/recover_list.html"
+
+    def log_addition(self, request, obj, message):
+        return self._comment_from(super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self._comment_from(super().log_change(request, obj, message))
+
+    def _comment_from(self, entry):
+        # Django's JSON change message, instead of reversion's text in the editor's language.
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.restoring = (gettext_noop("Restored the version saved on %(date)s"), version_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.restoring = (
+            gettext_noop("Recovered after deletion, as saved on %(date)s"),
+            version_id,
+        )
+        return super().recover_view(request, version_id, extra_context)
+
+    @contextmanager
+    def create_revision(self, request):
+        with super().create_revision(request):
+            yield
+            # Reached only when a restore is saved (showing one rolls it back with an error).
+            if restoring := getattr(request, "restoring", None):
+                message, version_id = restoring
+                saved = Version.objects.values_list("revision__date_created", flat=True)
+                reversion.set_comment(history_note(message, date=saved.get(pk=version_id)))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
@@ -262,5 +304,5 @@ class SpreadsheetMixin(ImportExportMixin):
     def process_dataset(self, dataset, form, request, **kwargs):
         with reversion.create_revision():
             reversion.set_user(request.user)
-            reversion.set_comment(gettext("Imported from a spreadsheet"))
+            reversion.set_comment(history_note(gettext_noop("Imported from a spreadsheet")))
             return super().process_dataset(dataset, form, request, **kwargs)

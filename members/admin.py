@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import build_localized_fieldname
 
 from backoffice.admin import SpreadsheetMixin, TranslatedAdmin
 
@@ -39,8 +41,8 @@ class LanguageAdmin(TranslatedAdmin):
 @admin.register(MemberOrganisation)
 class MemberOrganisationAdmin(SpreadsheetMixin, TranslatedAdmin):
     resource_classes = [MemberOrganisationResource]
-    list_display = ["name", "district", "is_active", "member_since"]
-    list_filter = ["is_active", "district", "focus_areas", "languages"]
+    list_display = ["name", "district", "is_active", "needs_review", "member_since"]
+    list_filter = ["is_active", "needs_review", "district", "focus_areas", "languages"]
     list_select_related = ["district"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -56,6 +58,13 @@ class MemberOrganisationAdmin(SpreadsheetMixin, TranslatedAdmin):
         (_("Map"), {"fields": ["latitude", "longitude"]}),
         (_("Logo"), {"fields": ["logo"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        # Saving German text or making the entry public is the office's review of the applicant's.
+        german = build_localized_fieldname("description", settings.LANGUAGE_CODE)
+        if obj.is_active or german in form.changed_data:
+            obj.needs_review = False
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(MeetingPoint)
@@ -104,16 +113,19 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Accept: create the member organisation"), permissions=["change"])
     def accept(self, request, queryset):
         accepted = [
-            application.accept()
+            organisation
             for application in queryset.filter(status=MembershipApplication.Status.NEW)
+            if (organisation := application.accept(request.user))
         ]
         self.message_user(
             request,
             ngettext(
-                "%(count)d organisation added to the members. "
-                "Please check its entry and add the missing translations.",
-                "%(count)d organisations added to the members. "
-                "Please check their entries and add the missing translations.",
+                "%(count)d organisation added to the members as a draft, not yet on the "
+                "website. Please check its entry, add its public contact details and "
+                "translations, then make it active.",
+                "%(count)d organisations added to the members as drafts, not yet on the "
+                "website. Please check their entries, add their public contact details and "
+                "translations, then make them active.",
                 len(accepted),
             )
             % {"count": len(accepted)},

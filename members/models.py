@@ -1,17 +1,21 @@
 """The network's members: organisations, districts, meeting points and applications."""
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modeltranslation.utils import build_localized_fieldname
 
+from backoffice.history import history_note
 from core.fields import RichTextField, URLField
 from core.images import image_fields
 from core.models import Submission
@@ -192,6 +196,9 @@ class MemberOrganisation(
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active members appear on the website.")
     )
+    # Set when an accepted application's description, in another language, is copied
+    # into German (every visitor's fallback); the admin clears it (see its save_model).
+    needs_review = models.BooleanField(_("German text needs review"), default=False)
 
     objects = MemberOrganisationQuerySet.as_manager()
 
@@ -310,29 +317,45 @@ class MembershipApplication(Submission):
     def __str__(self):
         return self.organisation_name
 
-    def accept(self):
-        """Create the member organisation and mark the application accepted, all or nothing.
+    def accept(self, user=None):
+        """Create the member organisation as a draft and mark the application accepted,
+        all or nothing; return the organisation, or None if it was no longer new.
 
-        The description goes into the applicant's language, so the office sees
-        which translations are still missing.
+        The draft is inactive, so nothing of it is public before the office has
+        checked it; the applicant's email and phone were given to the office only,
+        so the public contact details stay empty. The description goes into the
+        applicant's language and, as every visitor's fallback, into German, marked
+        for review when it is not German.
         """
         languages = dict(settings.LANGUAGES)
         language = self.language if self.language in languages else settings.LANGUAGE_CODE
-        with transaction.atomic():
+        description = linebreaks(self.activities, autoescape=True)
+        with reversion.create_revision():
+            # Claimed first, so a second accept, even at the same moment, changes nothing.
+            claimed = MembershipApplication.objects.filter(
+                pk=self.pk, status=self.Status.NEW
+            ).update(status=self.Status.ACCEPTED)
+            if not claimed:
+                return None
             organisation = MemberOrganisation(
                 name=self.organisation_name,
                 slug=MemberOrganisation.unique_slug(self.organisation_name),
                 district=self.district,
-                email=self.email,
-                phone=self.phone,
+                member_since=timezone.localdate(),
+                is_active=False,
+                needs_review=language != settings.LANGUAGE_CODE,
             )
-            setattr(
-                organisation,
-                build_localized_fieldname("description", language),
-                linebreaks(self.activities, autoescape=True),
-            )
+            for code in {language, settings.LANGUAGE_CODE}:
+                setattr(organisation, build_localized_fieldname("description", code), description)
             organisation.save()
+            reversion.set_user(user)
+            reversion.set_comment(
+                history_note(
+                    gettext_noop("Created from membership application %(number)s"),
+                    number=self.pk,
+                )
+            )
             self.organisation = organisation
             self.status = self.Status.ACCEPTED
-            self.save(update_fields=["organisation", "status"])
+            self.save(update_fields=["organisation"])
         return organisation

@@ -22,8 +22,9 @@ from tests.members.factories import (
     make_organisation,
 )
 
+from .admin_forms import CSV, XLSX, confirm, upload
 from .factories import make_staff
-from .test_spreadsheets import CSV, ORGANISATIONS, XLSX, confirm, export, upload
+from .test_spreadsheets import ORGANISATIONS, export
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 from reversion.models import Version
@@ -15,11 +14,11 @@ from tests.events.factories import make_event
 from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_organisation
 
+from .admin_forms import CSV, XLSX, confirm, upload
 from .factories import make_staff
 
 pytestmark = pytest.mark.django_db
 
-CSV, XLSX = "0", "1"
 ORGANISATIONS = "admin:members_memberorganisation"
 
 
@@ -29,13 +28,6 @@ def office_client(client):
     return user
 
 
-def upload(client, url_name, content, name="list.csv", file_format=CSV):
-    """Upload a sheet: text is sent as UTF-8, bytes as they are."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    file = SimpleUploadedFile(name, data)
-    return client.post(reverse(f"{url_name}_import"), {"format": file_format, "import_file": file})
-
-
 def export(client, url_name, file_format):
     """Export with every column ticked, as the export page offers by default."""
     form = client.get(reverse(f"{url_name}_export")).context["form"]
@@ -43,12 +35,6 @@ def export(client, url_name, file_format):
         name: "on" for name in form.fields if name not in {"resource", "format", "export_items"}
     }
     return client.post(reverse(f"{url_name}_export"), {"format": file_format, **columns})
-
-
-def confirm(client, url_name, preview):
-    form = preview.context["confirm_form"]
-    data = {name: form[name].value() for name in form.fields}
-    return client.post(reverse(f"{url_name}_process_import"), data)
 
 
 def test_an_import_shows_its_changes_before_anything_is_saved(client):

@@ -106,55 +106,6 @@ def test_rate_limit_counts_per_address(client, site_pages):
     assert response.status_code == 302
 
 
-def test_accept_action_creates_the_member_organisation(admin_client):
-    linden = make_district("Linden")
-    application = make_application(district=linden)
-    response = admin_client.post(
-        "/admin/members/membershipapplication/",
-        {"action": "accept", "_selected_action": [application.pk]},
-    )
-    assert response.status_code == 302
-    application.refresh_from_db()
-    organisation = application.organisation
-    assert application.status == MembershipApplication.Status.ACCEPTED
-    assert organisation.name == "Afrikanischer Dachverband Norddeutschland"
-    assert organisation.district == linden
-    assert organisation.email == "kontakt@example.org"
-    assert organisation.phone == "0511 123456"
-    assert "Wir vernetzen afrikanische Vereine" in organisation.description_de
-    assert organisation.is_active
-
-
-def test_accepted_description_is_stored_in_the_applicants_language(db):
-    organisation = make_application(
-        language="fr", activities="Nous organisons des concerts."
-    ).accept()
-    assert organisation.description_fr == "<p>Nous organisons des concerts.</p>"
-    assert not organisation.description_de
-
-
-def test_accepting_twice_creates_one_organisation(admin_client):
-    application = make_application()
-    for _ in range(2):
-        admin_client.post(
-            "/admin/members/membershipapplication/",
-            {"action": "accept", "_selected_action": [application.pk]},
-        )
-    assert MemberOrganisation.objects.count() == 1
-
-
-def test_accepting_is_all_or_nothing(db, monkeypatch):
-    application = make_application()
-
-    def failing_save(self, *args, **kwargs):
-        raise RuntimeError("database went away")
-
-    monkeypatch.setattr(MembershipApplication, "save", failing_save)
-    with pytest.raises(RuntimeError):
-        application.accept()
-    assert not MemberOrganisation.objects.exists()
-
-
 def test_decline_action_marks_the_application_declined(admin_client):
     application = make_application()
     admin_client.post(
