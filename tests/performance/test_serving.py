@@ -87,11 +87,6 @@ def setting_with(environment, expression):
     return result.stdout.strip().splitlines()[-1]
 
 
-def test_with_redis_sessions_are_shared_by_every_server():
-    engine = setting_with({"CACHE_URL": "redis://127.0.0.1:6379/9"}, "settings.SESSION_ENGINE")
-    assert engine == "django.contrib.sessions.backends.cached_db"
-
-
 def test_media_can_live_in_s3_compatible_storage():
     environment = {
         "MEDIA_STORAGE": "s3",
