@@ -189,6 +189,9 @@ if env("MEDIA_STORAGE", default="local") == "s3":
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds a mail server may keep a request waiting at each step; then the email counts
+# as failed (the submission is stored before, core/views.py).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@miso-netzwerk.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact messages and membership applications are announced.
