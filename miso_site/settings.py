@@ -99,6 +99,18 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Deadlines (seconds): a database that does not answer costs a request an error, not a
+    # worker. manage.py sets no statement timeout: a migration or a backup takes what it needs.
+    # (SQLite waits at most 5 seconds for a lock, Python's default.)
+    database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    database_options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    statement_timeout = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
+    if statement_timeout:
+        milliseconds = f"{statement_timeout * 1000:.0f}"
+        database_options["options"] = (
+            f"{database_options.get('options', '')} -c statement_timeout={milliseconds}".strip()
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://miso")}
