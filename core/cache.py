@@ -16,8 +16,8 @@ The generation must be the same in every process that serves the site:
   so the number is the modification time of a small file that all workers on
   the machine read (``PAGE_CACHE_STAMP``): one ``stat`` per request.
 
-While Redis cannot be reached (core/redis_cache.py) there is no generation, and pages
-are rendered without the cache. An edit made meanwhile could not move the generation
+While Redis fails (core/redis_cache.py) there is no generation, and pages are
+rendered without the cache. An edit made meanwhile could not move the generation
 on, so it moves on when Redis answers again: no page stored before can come back.
 """
 
@@ -53,7 +53,7 @@ PRIVATE_CACHE_CONTROL = re.compile(r"\b(private|no-cache|no-store)\b")
 
 def generation():
     """The current content generation, as a string for the cache key; None while the
-    shared cache cannot be reached."""
+    shared cache fails."""
     cache = caches["default"]
     if isinstance(cache, LocMemCache):
         try:

@@ -14,8 +14,8 @@ RATE_LIMIT = 5
 RATE_WINDOW_SECONDS = 60 * 60
 
 
-# While the shared cache cannot be reached (core/redis_cache.py), each process counts on
-# its own: a looser limit than one for the whole site, but still a limit.
+# While the shared cache fails (core/redis_cache.py), each process counts on its own:
+# a looser limit than one for the whole site, but still a limit.
 _local_attempts = LocMemCache("rate-limits", {})
 
 
@@ -25,7 +25,7 @@ def count_attempt(key):
         cache.add(key, 0, RATE_WINDOW_SECONDS)
         return cache.incr(key)
     except ValueError:
-        # The shared cache answers as if the counter were missing: it cannot be reached.
+        # The shared cache answers as if the counter were missing: it failed.
         _local_attempts.add(key, 0, RATE_WINDOW_SECONDS)
         return _local_attempts.incr(key)
 

@@ -1,10 +1,11 @@
 """Redis as a cache the site can do without.
 
 ``OptionalRedisCache`` is Django's own ``RedisCache`` (settings.py puts it in place of
-that one for ``CACHE_URL=redis://…``), except when Redis cannot be reached: refused,
-gone, or frozen past the socket timeouts in ``OPTIONS``. Django's backend then raises
-on every call, and every page, form and login would answer 500. Here the call answers
-at once as an empty cache would: ``get`` returns the default, ``set`` and ``add`` keep
+that one for ``CACHE_URL=redis://…``), except when Redis fails: it refuses connections,
+is gone, is frozen past the socket timeouts in ``OPTIONS``, or refuses commands (out of
+memory, a failed snapshot, a read-only replica). Django's backend then raises on every
+call, and every page, form and login would answer 500. Here the call answers at once
+as an empty cache would: ``get`` returns the default, ``set`` and ``add`` keep
 nothing, ``incr`` raises ``ValueError`` as for a missing key. So the page cache is
 skipped, pages are rendered, and counters move to the caller's own fallback
 (core/forms.py). The first failure is logged; for ``RETRY_SECONDS`` after a failure the
@@ -30,13 +31,12 @@ from redis import exceptions
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 5
-UNREACHABLE = (exceptions.ConnectionError, exceptions.TimeoutError)
 
-# Sent (with ``cache``) when Redis answers again after it could not be reached. What
-# changed meanwhile could not be recorded in it: receivers put that right.
+# Sent (with ``cache``) when Redis answers again after it failed. What changed meanwhile
+# could not be recorded in it: receivers put that right.
 reconnected = Signal()
 
-# When each unreachable Redis (by its servers) may be tried again. One per process,
+# When each failed Redis (by its servers) may be tried again. One per process,
 # shared by the cache objects of all its threads.
 _retry_at = {}
 
@@ -46,10 +46,10 @@ class OptionalRedisCache(RedisCache):
     def _location(self):
         return tuple(self._servers)
 
-    def _unreachable(self, error):
+    def _failed(self, error):
         if self._location not in _retry_at:
             logger.warning(
-                "Redis at %s cannot be reached (%s): going on without the cache, "
+                "Redis at %s failed (%s): going on without the cache, "
                 "trying again every %s seconds",
                 ", ".join(self._location),
                 error,
@@ -57,7 +57,7 @@ class OptionalRedisCache(RedisCache):
             )
         _retry_at[self._location] = time.monotonic() + RETRY_SECONDS
 
-    def _reachable(self):
+    def _usable(self):
         retry_at = _retry_at.get(self._location)
         if retry_at is None:
             return True
@@ -65,23 +65,23 @@ class OptionalRedisCache(RedisCache):
             return False
         try:
             self._cache.get_client(write=True).ping()
-        except UNREACHABLE as error:
-            self._unreachable(error)
+        except exceptions.RedisError as error:
+            self._failed(error)
             return False
         if _retry_at.pop(self._location, None) is not None:
             logger.warning("Redis at %s answers again", ", ".join(self._location))
             reconnected.send(sender=type(self), cache=self)
         return True
 
-    def _call(self, method, unreachable, *args):
-        """``method(*args)``, or ``unreachable`` at once when Redis cannot be reached."""
-        if not self._reachable():
-            return unreachable
+    def _call(self, method, failed, *args):
+        """``method(*args)``; ``failed`` when Redis fails, at once while it is left alone."""
+        if not self._usable():
+            return failed
         try:
             return method(*args)
-        except UNREACHABLE as error:
-            self._unreachable(error)
-            return unreachable
+        except exceptions.RedisError as error:
+            self._failed(error)
+            return failed
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call(super().add, False, key, value, timeout, version)
@@ -107,7 +107,7 @@ class OptionalRedisCache(RedisCache):
     def incr(self, key, delta=1, version=None):
         value = self._call(super().incr, None, key, delta, version)
         if value is None:
-            raise ValueError(f"Key '{key}' not found: Redis cannot be reached.")
+            raise ValueError(f"Key '{key}' not found: Redis failed.")
         return value
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):

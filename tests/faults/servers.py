@@ -19,8 +19,8 @@ class RedisServer:
     """A redis-server of the test's own on a Unix socket, keeping nothing on disk.
 
     ``stop()`` takes it away (connections are refused), ``freeze()`` stops the process
-    (connections are accepted by the system and never answered), ``resume()`` and
-    ``start()`` bring it back on the same socket.
+    (connections are accepted by the system and never answered), ``refuse_writes()``
+    leaves it no memory; ``resume()`` and ``start()`` bring it back on the same socket.
     """
 
     def __init__(self):
@@ -44,15 +44,22 @@ class RedisServer:
             assert time.monotonic() < deadline, "redis-server did not start"
             time.sleep(0.05)
 
+    def _command(self, command):
+        with socket.socket(socket.AF_UNIX) as client:
+            client.settimeout(1)
+            client.connect(str(self.socket))
+            client.sendall(command.encode() + b"\r\n")
+            return client.recv(100)
+
     def _answers(self):
         try:
-            with socket.socket(socket.AF_UNIX) as client:
-                client.settimeout(1)
-                client.connect(str(self.socket))
-                client.sendall(b"PING\r\n")
-                return client.recv(7) == b"+PONG\r\n"
+            return self._command("PING") == b"+PONG\r\n"
         except OSError:
             return False
+
+    def refuse_writes(self):
+        """Out of memory: every write is refused, reads still answer."""
+        assert self._command("CONFIG SET maxmemory 1") == b"+OK\r\n"
 
     def stop(self):
         self.resume()

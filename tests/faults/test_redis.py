@@ -50,6 +50,13 @@ def test_contact_form_is_stored_while_redis_is_down(client, site_pages, optional
     assert ContactMessage.objects.get().subject == CONTACT_FORM["subject"]
 
 
+def test_contact_form_is_stored_while_redis_refuses_writes(client, site_pages, optional_redis):
+    optional_redis.refuse_writes()
+    response = client.post("/de/contact/", CONTACT_FORM)
+    assert response["Location"] == "/de/contact/thanks/"
+    assert ContactMessage.objects.get().subject == CONTACT_FORM["subject"]
+
+
 def test_rate_limit_still_applies_while_redis_is_down(client, site_pages, optional_redis):
     optional_redis.stop()
     address = {"REMOTE_ADDR": "198.51.100.16"}
