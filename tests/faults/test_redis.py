@@ -17,7 +17,7 @@ from .conftest import SOCKET_TIMEOUT
 pytestmark = pytest.mark.django_db
 
 
-def test_with_a_redis_url_the_site_uses_redis_only_while_it_answers():
+def test_redis_cache_url_uses_the_backend_that_survives_redis_failures():
     backend = setting_with(
         {"CACHE_URL": "redis://127.0.0.1:6379/9"}, "settings.CACHES['default']['BACKEND']"
     )
