@@ -15,6 +15,10 @@ The generation must be the same in every process that serves the site:
 * with the default local-memory cache each gunicorn worker has its own cache,
   so the number is the modification time of a small file that all workers on
   the machine read (``PAGE_CACHE_STAMP``): one ``stat`` per request.
+
+While Redis fails (core/redis_cache.py) there is no generation, and pages are
+rendered without the cache. An edit made meanwhile could not move the generation
+on, so it moves on when Redis answers again: no page stored before can come back.
 """
 
 import hashlib
@@ -36,6 +40,7 @@ from django.utils.cache import set_response_etag
 
 from .apps import is_content_model
 from .models import Publishable
+from .redis_cache import reconnected
 
 # Pages outside the language prefixes that are the same for everybody.
 UNPREFIXED_PAGES = re.compile(r"/robots\.txt|/sitemap(-[a-z]+)?\.xml")
@@ -47,7 +52,8 @@ PRIVATE_CACHE_CONTROL = re.compile(r"\b(private|no-cache|no-store)\b")
 
 
 def generation():
-    """The current content generation, as a string for the cache key."""
+    """The current content generation, as a string for the cache key; None while the
+    shared cache fails."""
     cache = caches["default"]
     if isinstance(cache, LocMemCache):
         try:
@@ -61,7 +67,7 @@ def generation():
         # old number whose pages might still be stored.
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         number = cache.get(GENERATION_KEY)
-    return str(number)
+    return None if number is None else str(number)
 
 
 def _touch_stamp():
@@ -103,10 +109,16 @@ def content_changed(sender, **kwargs):
     transaction.on_commit(clear_pages)
 
 
+def cache_reconnected(sender, **kwargs):
+    """Signal receiver: Redis answers again, and content may have changed while it did not."""
+    clear_pages()
+
+
 def connect_signals():
     post_save.connect(content_changed, dispatch_uid="page-cache-save")
     post_delete.connect(content_changed, dispatch_uid="page-cache-delete")
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
+    reconnected.connect(cache_reconnected, dispatch_uid="page-cache-reconnected")
 
 
 def seconds_until_next_publication():
@@ -158,6 +170,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         gzip = bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
         current = generation()
+        if current is None:
+            return self.get_response(request)
         url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False)
         key = f"{KEY_PREFIX}:{current}:{'gz' if gzip else 'id'}:{url.hexdigest()}"
         cache = caches["default"]

@@ -1,20 +1,25 @@
 """gunicorn settings for `make serve` and production; each can be overridden from the environment.
 
-Workers are processes: Python runs one request at a time per process, so more
-threads would only add memory. The threaded worker still keeps many keep-alive
-connections open per worker, so a slow client does not hold it. Workers are
-replaced after a number of requests, which bounds the memory any one of them
-can grow to.
+Workers are processes of gunicorn's ``sync`` worker: each runs one request at a
+time, which is all Python does in one process anyway. It is the worker gunicorn
+documents for use behind a buffering proxy, which takes slow clients and keep-alive
+connections off the workers; and its ``timeout`` is a real deadline: the worker
+reports to the master only between requests, so one stuck on a request for longer
+(a mail server or database that never answers) is killed and replaced. (The threaded
+worker kept reporting from its main thread while a request thread hung, and such a
+worker stayed stuck for good.) Idle workers all wait on the one listening socket,
+so new connections go to whichever is free. Workers are replaced after a number of
+requests, which bounds the memory any one of them can grow to.
 """
 
 import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 9)))
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", 1))
-keepalive = 5
-timeout = 30
+worker_class = "sync"
+# Longest a request may hold a worker, in seconds: above the deadlines inside a request
+# (EMAIL_TIMEOUT, DATABASE_STATEMENT_TIMEOUT), so those fail first, with an answer.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 # High enough that a worker is not replaced (and its local cache lost) every few seconds
 # under load; low enough that a slow leak can never grow for long.

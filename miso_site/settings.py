@@ -99,17 +99,34 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Deadlines (seconds): a database that does not answer costs a request an error, not a
+    # worker. manage.py sets no statement timeout: a migration or a backup takes what it needs.
+    # (SQLite waits at most 5 seconds for a lock, Python's default.)
+    database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    database_options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    statement_timeout = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
+    if statement_timeout:
+        milliseconds = f"{statement_timeout * 1000:.0f}"
+        database_options["options"] = (
+            f"{database_options.get('options', '')} -c statement_timeout={milliseconds}".strip()
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://miso")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis is optional at run time: while it is down or frozen the site goes on without
+    # it (core/redis_cache.py). A call gives up after these socket timeouts (seconds),
+    # which the URL may set too: redis://host:6379/1?socket_timeout=0.5
+    CACHES["default"]["BACKEND"] = "core.redis_cache.OptionalRedisCache"
+    cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    cache_options.setdefault("socket_connect_timeout", 0.25)
+    cache_options.setdefault("socket_timeout", 0.25)
 # Anonymous visitors' pages are cached this many seconds at most (0 switches the
 # page cache off, as in development); every content change clears them at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 # With the local-memory cache, the file whose time tells every worker that content changed.
 PAGE_CACHE_STAMP = Path(env("PAGE_CACHE_STAMP", default=str(BASE_DIR / "var" / "page-cache.stamp")))
-if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # Shared by every server behind the load balancer; the database keeps them too.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,12 +203,18 @@ if env("MEDIA_STORAGE", default="local") == "s3":
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds a mail server may keep a request waiting at each step; then the email counts
+# as failed (the submission is stored before, core/views.py).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@miso-netzwerk.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact messages and membership applications are announced.
 OFFICE_EMAIL = env("OFFICE_EMAIL", default="info@miso-netzwerk.de")
 
 LOGIN_URL = "admin:login"
+# Sessions stay in the database (Django's default), not in the cache: every server reads
+# the same ones, and while Redis is away nobody is logged out, nor is a session that was
+# ended meanwhile brought back from an old cached copy when Redis returns.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -1,6 +1,7 @@
-"""The outside programs some tests need: Chromium, Java with the Nu Html Checker, axe-core.
+"""The outside programs some tests need: Chromium, Java with the Nu Html Checker, axe-core,
+and a Redis server the fault tests start, freeze and stop themselves.
 
-``make test`` installs the npm packages from package.json; Chromium and Java come from
+``make test`` installs the npm packages from package.json; Chromium, Java and Redis come from
 Debian's packages, which ``.ci/run`` installs in CI and a developer installs by hand.
 Where one is missing, its tests are skipped on a developer's machine but fail in CI
 (``CI=true``), so CI can never pass without running them.
@@ -18,6 +19,7 @@ NODE_MODULES = BASE_DIR / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 JAVA = Path(shutil.which("java") or "/usr/bin/java")
+REDIS_SERVER = Path(shutil.which("redis-server") or "/usr/bin/redis-server")
 
 
 def require(*paths):

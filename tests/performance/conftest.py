@@ -17,7 +17,7 @@ REDIS_DATABASE = 9 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removepref
 BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "redis": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.redis_cache.OptionalRedisCache",
         "LOCATION": f"redis://127.0.0.1:6379/{REDIS_DATABASE}",
     },
 }

@@ -1,4 +1,4 @@
-"""Serving as in production: hashed, compressed static files and the health check."""
+"""Serving as in production: hashed, compressed static files, media storage."""
 
 import gzip
 import os
@@ -9,7 +9,6 @@ import brotli
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import OperationalError, connection
 from django.templatetags.static import static
 from django.test import override_settings
 
@@ -53,20 +52,6 @@ def test_static_files_are_served_compressed(client, collected, encoding):
     assert DECOMPRESS[encoding](body) == original
 
 
-def test_health_check_answers_while_the_database_does(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert "no-cache" in response["Cache-Control"]
-
-
-def test_health_check_fails_when_the_database_does_not_answer(client, monkeypatch):
-    def unreachable():
-        raise OperationalError("connection refused")
-
-    monkeypatch.setattr(connection, "cursor", unreachable)
-    assert client.get("/healthz").status_code == 503
-
-
 def setting_with(environment, expression):
     """``expression`` evaluated in a fresh process whose settings read ``environment``."""
     result = subprocess.run(
@@ -85,11 +70,6 @@ def setting_with(environment, expression):
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
-
-
-def test_with_redis_sessions_are_shared_by_every_server():
-    engine = setting_with({"CACHE_URL": "redis://127.0.0.1:6379/9"}, "settings.SESSION_ENGINE")
-    assert engine == "django.contrib.sessions.backends.cached_db"
 
 
 def test_media_can_live_in_s3_compatible_storage():
