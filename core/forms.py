@@ -108,8 +108,3 @@ class PhoneNumberField(forms.CharField):
         digits = sum(char.isdigit() for char in value)
         if not PHONE_NUMBER.fullmatch(value) or digits < PHONE_MIN_DIGITS:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-
-
-def client_address(request):
-    """The visitor's address as the server sees it (the proxy's, unless configured)."""
-    return request.META.get("REMOTE_ADDR", "")

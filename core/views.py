@@ -7,8 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic.edit import FormView
 
-from .forms import client_address
 from .mail import notify_office
+from .proxies import client_address
 
 
 class StoredSubmissionView(FormView):
