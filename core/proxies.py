@@ -18,9 +18,9 @@ trusted proxies appended counts, read from the right.
   from the right. Then the site must be reachable through those proxies only.
 
 Empty (the default) trusts nobody. ``TrustedProxyMiddleware`` comes first and
-writes the result into ``REMOTE_ADDR``: the rate limits, django-axes, Django's
-logging and gunicorn's access log (which reads the same WSGI environment) all
-see the visitor's address.
+writes the result into ``REMOTE_ADDR``: the rate limits, django-axes (and the
+failed logins it lists in the admin) and gunicorn's access log (which reads the
+same WSGI environment) all see the visitor's address.
 """
 
 from ipaddress import ip_address, ip_network
