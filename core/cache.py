@@ -8,9 +8,10 @@ any other is served but never stored, so a flood of made-up parameters (``?x=1``
 
 Saving or deleting any content (every model of a ``core.apps.ContentAppConfig``
 app that is not a ``Submission``) moves the generation on, so every page stored
-before is never read again and simply expires. Clearing everything is deliberate: one news post
-shows on the home page, its list, the feeds, the sitemap and the search, and
-tracking all that per object would cost more than re-rendering a few pages.
+before is never read again and simply expires. Clearing everything is deliberate:
+one news post shows on the home page, its list, the feeds, the sitemap and the
+search, and tracking all that per object would cost more than re-rendering a few
+pages.
 
 The generation must be the same in every process that serves the site:
 
