@@ -1,12 +1,17 @@
 """The page cache: whole public pages for anonymous visitors, cleared on every content change.
 
 A cached page is stored under its full URL (language prefix, path, query string
-with the page number) and a *generation* number. Saving or deleting any content
-(every model of a ``core.apps.ContentAppConfig`` app that is not a
-``Submission``) moves the generation on, so every page stored before is never
-read again and simply expires. Clearing everything is deliberate: one news post
-shows on the home page, its list, the feeds, the sitemap and the search, and
-tracking all that per object would cost more than re-rendering a few pages.
+with the page number) and a *generation* number. Only query parameters that its
+view reads may be in that URL (``reads_query_parameters``): a page asked for with
+any other is served but never stored, so a flood of made-up parameters (``?x=1``,
+``?x=2``, ...) cannot push the real pages out of the cache.
+
+Saving or deleting any content (every model of a ``core.apps.ContentAppConfig``
+app that is not a ``Submission``) moves the generation on, so every page stored
+before is never read again and simply expires. Clearing everything is deliberate:
+one news post shows on the home page, its list, the feeds, the sitemap and the
+search, and tracking all that per object would cost more than re-rendering a few
+pages.
 
 The generation must be the same in every process that serves the site:
 
@@ -49,6 +54,27 @@ KEY_PREFIX = "page-cache"
 GENERATION_KEY = f"{KEY_PREFIX}:generation"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 PRIVATE_CACHE_CONTROL = re.compile(r"\b(private|no-cache|no-store)\b")
+
+
+def reads_query_parameters(*names):
+    """Name the query parameters a view reads; decorate its class or its function.
+
+    ``@reads_query_parameters("page", *FilterForm.base_fields)``: a page asked
+    for with any other parameter is not stored in the page cache.
+    """
+
+    def declare(view):
+        view.query_parameters = frozenset(names)
+        return view
+
+    return declare
+
+
+def reads_only_its_parameters(request):
+    """Does the query string hold only parameters that the view which answered reads?"""
+    match = request.resolver_match
+    view = getattr(match.func, "view_class", match.func) if match else None
+    return set(request.GET) <= getattr(view, "query_parameters", frozenset())
 
 
 def generation():
@@ -154,7 +180,8 @@ class PageCacheMiddleware:
       prefixes except the sitemap and robots.txt;
     * responses that are not 200, set a cookie, used the CSRF token (a page with
       a form holds its visitor's own token), carry a CSP nonce, or say private,
-      no-cache or no-store.
+      no-cache or no-store;
+    * pages asked for with a query parameter their view does not read.
     """
 
     def __init__(self, get_response):
@@ -200,6 +227,7 @@ class PageCacheMiddleware:
             and "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
             and "nonce-" not in response.get("Content-Security-Policy", "")
             and not PRIVATE_CACHE_CONTROL.search(response.get("Cache-Control", ""))
+            and reads_only_its_parameters(request)
         )
 
     def page_timeout(self, current):

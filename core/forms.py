@@ -41,7 +41,7 @@ class SpamProtectedForm(forms.Form):
     # templates/includes/form.html shows the errors of a sent form in a summary above it.
     has_error_summary = True
 
-    # Hidden from people (CSS and aria-hidden), filled in by bots.
+    # Not shown to people (display: none, so no browser fills it in either); bots fill it in.
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -55,15 +55,14 @@ class SpamProtectedForm(forms.Form):
     def _rate_key(self):
         return f"rate-limit:{self.rate_scope}:{self.client_address}"
 
+    @property
+    def is_from_bot(self):
+        """Was the hidden field filled in? The view then thanks the sender and keeps nothing."""
+        return bool(self.cleaned_data.get("website"))
+
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            # Neutral on purpose: a bot must not learn which of its fields gave it away.
-            raise forms.ValidationError(
-                _("Your entries could not be sent. Please check them and try again."),
-                code="honeypot",
-            )
-        if self.errors:
+        if self.errors or self.is_from_bot:
             return cleaned_data
         if count_attempt(self._rate_key()) > RATE_LIMIT:
             raise forms.ValidationError(
@@ -123,8 +122,3 @@ class PhoneNumberField(forms.CharField):
         digits = sum(char.isdigit() for char in value)
         if not PHONE_NUMBER.fullmatch(value) or digits < PHONE_MIN_DIGITS:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-
-
-def client_address(request):
-    """The visitor's address as the server sees it (the proxy's, unless configured)."""
-    return request.META.get("REMOTE_ADDR", "")

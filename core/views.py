@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic.edit import FormView
 
 from . import health
-from .forms import client_address
 from .mail import notify_office
+from .proxies import client_address
 
 
 class StoredSubmissionView(FormView):
@@ -16,6 +16,9 @@ class StoredSubmissionView(FormView):
 
     A failing mail server leaves ``office_notified`` false, so the office can
     see it in the admin's inbox: nothing the visitor sent is lost.
+
+    A bot that filled in the hidden field gets the same thank-you page as
+    everybody, so it cannot tell that it was caught; nothing is stored or sent.
     """
 
     notification_subject = ""
@@ -30,6 +33,8 @@ class StoredSubmissionView(FormView):
         """Set fields the form does not ask for, before the first save."""
 
     def form_valid(self, form):
+        if form.is_from_bot:
+            return redirect(self.get_success_url())
         submission = form.save(commit=False)
         submission.language = get_language()
         self.prepare(submission)

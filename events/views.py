@@ -10,6 +10,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.cache import reads_query_parameters
 from core.preview import PreviewableMixin
 from core.structured_data import (
     EVENT_CANCELLED,
@@ -31,6 +32,7 @@ def local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+@reads_query_parameters("page")
 class UpcomingView(ListView):
     template_name = "events/upcoming.html"
     context_object_name = "events"
@@ -56,6 +58,7 @@ def past_index(request):
     return redirect("events:past-year", year=year)
 
 
+@reads_query_parameters("page")
 class PastYearView(ListView):
     template_name = "events/past.html"
     context_object_name = "events"

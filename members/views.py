@@ -2,6 +2,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.cache import reads_query_parameters
 from core.views import StoredSubmissionView
 
 from .forms import DirectoryFilterForm, MembershipApplicationForm
@@ -23,6 +24,7 @@ def map_point(place, kind, url):
     }
 
 
+@reads_query_parameters("page", *DirectoryFilterForm.base_fields)
 class DirectoryView(ListView):
     """All active members, filtered by district, language, focus area and text."""
 

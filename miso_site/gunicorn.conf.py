@@ -27,7 +27,16 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 100_000))
 max_requests_jitter = max_requests // 10
 # Load the application once in the master: workers share its memory until they write to it.
 preload_app = True
-# Trust X-Forwarded-* only from the load balancer's address.
+# Believe X-Forwarded-Proto only from the load balancer's address (the visitor's address
+# comes from X-Forwarded-For, read by the site itself: TRUSTED_PROXIES).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The address in the access log is REMOTE_ADDR as the site leaves it: the visitor's, also
+# behind the proxies named in TRUSTED_PROXIES (core/proxies.py).
 accesslog = os.environ.get("ACCESS_LOG") or None
 errorlog = "-"
+# gunicorn's control socket (for gunicornc) has one path per user by default, so every
+# gunicorn on a machine would take it from the others, and a command meant for one
+# (shutdown, kill a worker) would reach another. Off, unless GUNICORN_CONTROL_SOCKET
+# gives this server a path of its own, e.g. var/gunicorn-8000.ctl.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket

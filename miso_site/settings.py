@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the visitor's address, not the proxy's.
+    "core.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
@@ -222,9 +224,15 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 
-# Logins: django-axes checks first and locks a user name out from an address after
-# AXES_FAILURE_LIMIT failed attempts, for AXES_COOLOFF_TIME (hours). Behind a proxy,
-# set SECURE_PROXY_SSL_HEADER and have the proxy pass the client's address on.
+# The proxies in front of the site (load balancer, nginx) whose X-Forwarded-For header
+# names the visitor: their addresses or networks ("10.0.0.2,10.1.0.0/16"), or their number
+# ("2"). Nobody by default: REMOTE_ADDR is the visitor. See core/proxies.py.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# Logins: django-axes checks first and locks a user name out from the visitor's address
+# after AXES_FAILURE_LIMIT failed attempts, for AXES_COOLOFF_TIME (hours) from the last
+# counted failure. Attempts while locked out are not counted, so someone who keeps trying
+# cannot stretch the lock-out; and a lock-out never reaches other addresses.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -233,7 +241,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "core.forms.client_address"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "core.proxies.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Spreadsheet imports wait for confirmation in the cache, which every server shares.

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from core.cache import reads_query_parameters
 from core.preview import PreviewableMixin
 from core.structured_data import berlin_time, image_url
 from members.models import MemberOrganisation
@@ -10,6 +11,7 @@ from .forms import PostFilterForm
 from .models import Post
 
 
+@reads_query_parameters("page", *PostFilterForm.base_fields)
 class PostListView(ListView):
     """The news list, newest first, filtered by kind and year."""
 

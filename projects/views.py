@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.cache import reads_query_parameters
 from core.preview import PreviewableMixin
 from members.models import MemberOrganisation
 from people.models import Person
@@ -11,6 +12,7 @@ from .models import Project
 LATEST_POSTS = 3
 
 
+@reads_query_parameters("page")
 class ProjectListView(ListView):
     """Current or finished projects; which follows from their dates."""
 

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
+from core.cache import reads_query_parameters
 from core.translated import is_fallback
 
 from .registry import searchables
@@ -85,6 +86,7 @@ def shown_results(rows):
 
 
 @require_GET
+@reads_query_parameters("q", "page")
 def search_view(request):
     text = " ".join(request.GET.get("q", "").split())[:MAX_LENGTH]
     context = {

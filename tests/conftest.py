@@ -41,6 +41,13 @@ def _default_language():
 
 
 @pytest.fixture
+def quick_password_hashing(settings):
+    """For tests that log in many times: every password, a wrong one too (against timing
+    attacks), is hashed by a hasher made to be slow; these tests are not about hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def site_pages(db):
     from tests.pages.factories import make_site_pages
 

@@ -1,18 +1,21 @@
 """Logins are limited, passwords checked, sessions end, and staff see only their area."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
 
 from .factories import PASSWORD, make_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_password_hashing")]
 
 
 def log_in(client, username, password, address="198.51.100.7"):
@@ -62,6 +65,21 @@ def test_the_lock_out_is_for_that_user_from_that_address_only(client):
     assert log_in(client, "board", PASSWORD).status_code == 302
     client.logout()
     assert log_in(client, "office", PASSWORD, address="203.0.113.9").status_code == 302
+
+
+def time_passes(minutes):
+    """As if ``minutes`` had passed: every recorded failure moves that far into the past."""
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=minutes))
+
+
+def test_a_lock_out_ends_half_an_hour_after_it_began_however_often_someone_keeps_trying(client):
+    make_staff("office")
+    fail(client, "office", settings.AXES_FAILURE_LIMIT)
+    for _ in range(3):
+        time_passes(9)
+        assert log_in(client, "office", "wrong password").status_code == 429
+    time_passes(4)
+    assert log_in(client, "office", PASSWORD).status_code == 302
 
 
 def test_the_limit_is_five_failures_and_the_lock_lasts_half_an_hour():

@@ -1,6 +1,7 @@
 """A form sent with mistakes shows its error summary first, on a phone's screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +62,12 @@ def test_checkboxes_are_at_least_24_pixels_square(page, language):
     for index in range(boxes.count()):
         box = boxes.nth(index).bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24, box
+
+
+def test_the_field_for_bots_is_not_rendered_so_no_browser_fills_it_in(page):
+    """A sender who filled it in is thanked and their message thrown away: only a field
+    that is not rendered at all is safe from a browser's or a password manager's autofill."""
+    page.goto("/de/contact/")
+    field = page.locator("main form input[name=website]")
+    expect(field).to_have_count(1)
+    expect(field).to_be_hidden()

@@ -77,15 +77,6 @@ def test_invalid_email_is_refused(client, site_pages):
     assert not MembershipApplication.objects.exists()
 
 
-def test_filled_honeypot_stores_nothing_and_sends_nothing(client, site_pages):
-    response = client.post(
-        "/de/members/apply/", APPLICATION_FORM | {"website": "http://spam.example"}
-    )
-    assert response.status_code == 200
-    assert not MembershipApplication.objects.exists()
-    assert not mail.outbox
-
-
 def test_too_many_applications_from_one_address_are_refused(client, site_pages):
     for _ in range(RATE_LIMIT):
         client.post("/de/members/apply/", APPLICATION_FORM)

@@ -58,13 +58,6 @@ def test_invalid_email_is_refused(client, site_pages):
     assert not ContactMessage.objects.exists()
 
 
-def test_filled_honeypot_stores_nothing(client, site_pages):
-    response = client.post("/de/contact/", CONTACT_FORM | {"website": "http://spam.example"})
-    assert response.status_code == 200
-    assert not ContactMessage.objects.exists()
-    assert not mail.outbox
-
-
 def test_too_many_messages_from_one_address_are_refused(client, site_pages):
     cache.clear()
     for _ in range(RATE_LIMIT):

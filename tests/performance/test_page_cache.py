@@ -3,16 +3,21 @@
 import gzip
 import os
 import re
+import secrets
 import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core.cache import clear_pages
+from news.models import Post
 from pages.models import Page
+from tests.news.factories import make_post
 from tests.pages.factories import CONTACT_FORM, make_site_pages
 
 pytestmark = pytest.mark.django_db
@@ -58,12 +63,66 @@ def test_each_language_is_cached_on_its_own(client, site, page_cache):
     assert '<html lang="ar" dir="rtl">' in arabic
 
 
-def test_each_page_of_a_list_is_cached_on_its_own(client, site, page_cache):
-    client.get("/de/")
+@pytest.mark.parametrize(
+    ("url", "other"),
+    [
+        ("/de/news/?page=2", "/de/news/"),
+        ("/de/news/?kind=press", "/de/news/?kind=job"),
+        ("/de/search/?q=Sommerfest", "/de/search/?q=Herbstfest"),
+    ],
+    ids=["page", "filter", "search"],
+)
+def test_each_page_number_filter_and_search_is_cached_on_its_own(
+    client, site, page_cache, django_assert_num_queries, url, other
+):
+    for number in range(12):
+        kind = Post.Kind.PRESS_RELEASE if number % 2 else Post.Kind.JOB
+        make_post(title_de=f"Sommerfest {number}" if number % 3 else "Herbstfest", kind=kind)
+    client.get(other)
+    first = client.get(url).content
+    with django_assert_num_queries(0):
+        second = client.get(url).content
+    assert second == first
+    assert first != client.get(other).content
+
+
+def test_a_page_asked_for_with_a_parameter_it_does_not_read_is_answered_but_not_kept(
+    client, site, page_cache
+):
+    first = client.get("/de/?utm_source=newsletter")
+    assert first.status_code == 200
     # Rendering a page costs queries; a page taken from the cache costs none.
     with CaptureQueriesContext(connection) as queries:
-        client.get("/de/?page=2")
+        client.get("/de/?utm_source=newsletter")
     assert len(queries) > 0
+
+
+def stored_entries():
+    """How many entries the cache holds: local memory's own dictionary, or Redis's keys."""
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        return len(cache._cache)
+    return cache._cache.get_client().dbsize()
+
+
+# Redis database 13 is this test's alone: it counts the keys, and other tests clear theirs.
+@pytest.mark.parametrize("redis_database", [13])
+def test_a_flood_of_made_up_parameters_leaves_the_cache_as_it_was(
+    client, site, page_cache, django_assert_num_queries
+):
+    """Local memory keeps at most 300 entries: had the flood been stored, the real
+    pages would have been pushed out."""
+    real_pages = ["/de/", "/ar/news/", "/de/search/?q=Sommerfest", "/robots.txt"]
+    for url in real_pages:
+        client.get(url)
+    before = stored_entries()
+    for number in range(1000):
+        made_up = f"/robots.txt?{secrets.token_hex(4)}={number}"
+        assert client.get(made_up).status_code == 200
+    assert stored_entries() == before
+    with django_assert_num_queries(0):
+        for url in real_pages:
+            assert client.get(url).status_code == 200
 
 
 def test_logged_in_staff_always_get_fresh_pages(client, admin_client, site, page_cache):
