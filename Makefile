@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test test-tools setup translations lint format messages serve bench clean
+.PHONY: run test test-tools setup translations lint format messages serve serve-tools bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,17 +77,22 @@ messages: $(VENV)/.installed
 	$(MANAGE) makemessages --no-location --no-obsolete $$(printf -- '-l %s ' $$locales) \
 		--ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests --ignore=node_modules
 
-## serve: the site as in production: gunicorn (miso_site/gunicorn.conf.py), DEBUG=false,
-## compressed hashed static files. Without SECRET_KEY it makes a throwaway key for this
-## local run and answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY,
-## ALLOWED_HOSTS and keeps SECURE_SSL_REDIRECT on (README, "Deploy").
+## serve: the site as in production: nginx (deploy/nginx.conf) in front of gunicorn
+## (miso_site/gunicorn.conf.py), DEBUG=false, compressed hashed static files; deploy/serve.py
+## starts and stops both. Without SECRET_KEY it makes a throwaway key for this local run and
+## answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY, ALLOWED_HOSTS and keeps
+## SECURE_SSL_REDIRECT on (README, "Deploy"). nginx comes from the system's packages: make
+## never installs it, it stops and says so.
 SERVE_ENV = DEBUG=false SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
-serve: setup
+serve: serve-tools setup
 	@test -n "$$SECRET_KEY" || echo "make serve: SECRET_KEY is not set; using a throwaway key for this local run."
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config miso_site/gunicorn.conf.py miso_site.wsgi
+	$(SERVE_ENV) exec $(PY) deploy/serve.py
+
+serve-tools: $(VENV)/.installed
+	@$(PY) deploy/serve.py --check
 
 ## bench: generate a large site in var/bench.sqlite3, serve it with `make serve` and load it
 ## with wrk, which must be installed; prints one table (README, "Benchmark")
