@@ -42,10 +42,11 @@ TEST_ARGS ?=
 test: $(VENV)/.installed $(MO_FILES) test-tools
 	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder $(TEST_ARGS)
 
-## test-tools: what the browser and HTML tests drive. The npm packages axe-core and vnu-jar
-## come from package.json (their install scripts are not needed). Chromium and Java are the
-## system's own: make never installs system packages, it only says which are missing; without
-## them those tests skip (in CI, CI=true, they fail: .ci/run installs them first).
+## test-tools: what the browser, HTML and production-server tests drive. The npm packages
+## axe-core and vnu-jar come from package.json (their install scripts are not needed).
+## Chromium, Java and nginx are the system's own: make never installs system packages, it only
+## says which are missing; without them those tests skip (in CI, CI=true, they fail: .ci/run
+## installs them first).
 test-tools:
 	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
 		if command -v npm >/dev/null; then \
@@ -54,6 +55,7 @@ test-tools:
 	fi
 	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || echo "Chromium is missing: the browser tests will be skipped (Debian: apt-get install chromium)."
 	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
+	@$(PY) deploy/serve.py --check >/dev/null 2>&1 || echo "nginx is missing: the production-server tests will be skipped (Debian: apt-get install nginx-light)."
 
 ## lint: ruff (code and format), djLint on the templates (lint mode only, never the reformatter:
 ## settings in pyproject.toml) and a check that no migration is missing

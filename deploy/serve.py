@@ -65,7 +65,7 @@ def write_error_pages(folder):
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 page = render_to_string(template)
-            (folder / template.replace(".", f".{language}.")).write_text(page)
+            (folder / template.replace(".", f".{language}.")).write_text(page, encoding="utf-8")
 
 
 def nginx_configuration(directory, listen, upstream):
@@ -74,16 +74,15 @@ def nginx_configuration(directory, listen, upstream):
     from django.template import Context, Engine
 
     media = storages["default"]
-    template = Engine(autoescape=False).from_string((ROOT / "deploy" / "nginx.conf").read_text())
-    access_log = os.environ.get("ACCESS_LOG")
+    source = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    template = Engine(autoescape=False).from_string(source)
     return template.render(
         Context(
             {
+                # Started by root, nginx would hand its workers to "nobody", who may not
+                # read the media folder; otherwise they run as whoever started it.
                 "user": "root" if os.geteuid() == 0 else "",
                 "directory": directory,
-                "access_log": {None: "off", "": "off", "-": "/dev/stdout"}.get(
-                    access_log, access_log
-                ),
                 "public_body_max": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
                 "admin_body_max": settings.ADMIN_REQUEST_MAX_SIZE,
                 "default_language": settings.LANGUAGE_CODE,
@@ -107,15 +106,6 @@ def stop(process, signum):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-
-
-def gunicorn_environment():
-    environment = dict(os.environ)
-    # nginx is gunicorn's only client, and nginx logs each request with the client's address.
-    environment.pop("ACCESS_LOG", None)
-    # Django takes the client's address from nginx's X-Forwarded-For.
-    environment.setdefault("TRUSTED_PROXIES", "127.0.0.1")
-    return environment
 
 
 def raise_stop(signum, _frame):
@@ -151,7 +141,8 @@ def serve():
                     "miso_site.wsgi",
                 ],
                 cwd=ROOT,
-                env=gunicorn_environment(),
+                # Django takes the visitor's address from nginx's X-Forwarded-For.
+                env={"TRUSTED_PROXIES": "127.0.0.1"} | os.environ,
                 pass_fds=[upstream.fileno()],
             )
         processes["nginx"] = subprocess.Popen(

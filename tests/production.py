@@ -113,7 +113,8 @@ class Site:
             if self.process.poll() is not None:
                 pytest.fail(f"deploy/serve.py stopped:\n{self.log.read_text()}")
             try:
-                if Visitor(self).get("/healthz").status == 200:
+                # Marked as https: answered the same with or without SECURE_PROXY_SSL_HEADER.
+                if Visitor(self, scheme="https").get("/healthz").status == 200:
                     return self
             except OSError:
                 pass
@@ -137,17 +138,24 @@ class Site:
 
     def running(self):
         """Whether any process of the run is left."""
-        try:
-            os.killpg(self.process.pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
+        return bool(self.processes())
+
+    def processes(self, name=""):
+        """The ids of the run's live processes whose command line has ``name`` in it."""
+        found = []
+        for command in Path("/proc").glob("[0-9]*/cmdline"):
+            with contextlib.suppress(OSError):
+                pid = int(command.parent.name)
+                line = command.read_bytes()  # empty for a zombie: dead, not yet collected
+                if line and name.encode() in line and os.getsid(pid) == self.process.pid:
+                    found.append(pid)
+        return found
 
     def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc):
-        self.stop()
+        self.kill()
 
 
 @dataclass
@@ -158,11 +166,13 @@ class Response:
 
 
 class Visitor:
-    """Keeps its cookies, and sends from its own loopback ``address``."""
+    """Keeps its cookies, and sends from its own loopback ``address``. With ``scheme``
+    "https" its requests come as through a load balancer that terminated TLS."""
 
-    def __init__(self, site, address="127.0.0.1"):
+    def __init__(self, site, address="127.0.0.1", scheme="http"):
         self.site = site
         self.address = address
+        self.scheme = scheme
         self.cookies = SimpleCookie()
 
     def request(self, method, path, body=b"", headers=None):
@@ -170,7 +180,12 @@ class Visitor:
             "127.0.0.1", self.site.port, timeout=30, source_address=(self.address, 0)
         )
         cookies = "; ".join(f"{name}={morsel.value}" for name, morsel in self.cookies.items())
-        headers = (headers or {}) | ({"Cookie": cookies} if cookies else {})
+        sent = {"X-Forwarded-Proto": "https"} if self.scheme == "https" else {}
+        if cookies:
+            sent["Cookie"] = cookies
+        if method == "POST":  # as browsers do; Django checks it on https
+            sent["Origin"] = f"{self.scheme}://127.0.0.1:{self.site.port}"
+        headers = sent | (headers or {})
         try:
             connection.request(method, path, body=body, headers=headers)
             answer = connection.getresponse()

@@ -7,6 +7,7 @@ free port of 127.0.0.1. Where nginx is missing these tests are skipped, except i
 
 import contextlib
 import itertools
+import os
 import select
 import signal
 import socket
@@ -39,6 +40,7 @@ pytestmark = pytest.mark.production
 SLOW_CLIENTS = 50
 HEADER_SECONDS = 10  # client_header_timeout in deploy/nginx.conf
 TOO_LARGE = 3 * MB
+BEHIND_LOAD_BALANCER = {"SECURE_PROXY_SSL_HEADER": "true", "SECURE_SSL_REDIRECT": "true"}
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +53,14 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(folder):
-    with Site(folder) as site:
+    """The servers as behind the load balancer the README describes, which terminates TLS."""
+    with Site(folder, **BEHIND_LOAD_BALANCER) as site:
         yield site
+
+
+def visitor(site, address="127.0.0.1"):
+    """Someone visiting through the load balancer (https), from ``address``."""
+    return Visitor(site, address, scheme="https")
 
 
 def query(folder, sql, *parameters):
@@ -95,9 +103,9 @@ class SlowClients:
 def slow_clients(site):
     """50 connections send a request header one byte a second for as long as the proxy lets
     them (at most 3 s past its limit), while a visitor asks for the home page twice a second."""
-    visitor = Visitor(site)
+    someone = visitor(site)
     for _request in range(10):  # the page cached, and each worker past its first request
-        visitor.get("/de/")
+        someone.get("/de/")
     started = time.monotonic()
     waiting = [socket.create_connection(("127.0.0.1", site.port)) for _ in range(SLOW_CLIENTS)]
     cut_after = []
@@ -121,7 +129,7 @@ def slow_clients(site):
     normal_seconds = []
     while dripping.is_alive():
         asked = time.monotonic()
-        assert visitor.get("/de/").status == 200
+        assert someone.get("/de/").status == 200
         normal_seconds.append(time.monotonic() - asked)
         time.sleep(0.5)
     for connection in waiting:
@@ -144,7 +152,7 @@ def test_clients_sending_their_headers_slowly_are_cut_off_after_ten_seconds(slow
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_a_body_over_the_limit_gets_the_too_large_page_in_the_visitors_language(site, language):
-    response = Visitor(site).post(f"/{language}/contact/", {"message": "x" * TOO_LARGE})
+    response = visitor(site).post(f"/{language}/contact/", {"message": "x" * TOO_LARGE})
     assert response.status == 413
     assert f'<html lang="{language}"' in response.text
     with translation.override(language):
@@ -155,29 +163,29 @@ def test_a_body_over_the_limit_gets_the_too_large_page_in_the_visitors_language(
 def test_a_public_form_sent_with_a_body_over_2_5_mb_is_refused_and_not_stored(
     site, folder, multipart
 ):
-    visitor = Visitor(site)
-    fields = contact_form(visitor)
+    someone = visitor(site)
+    fields = contact_form(someone)
     before = stored_messages(folder)
     if multipart:
         files = {"attachment": ("scan.pdf", b"x" * TOO_LARGE, "application/pdf")}
-        response = visitor.post("/de/contact/", fields, files)
+        response = someone.post("/de/contact/", fields, files)
     else:
-        response = visitor.post("/de/contact/", fields | {"message": "x" * TOO_LARGE})
+        response = someone.post("/de/contact/", fields | {"message": "x" * TOO_LARGE})
     assert response.status == 413
     assert stored_messages(folder) == before
 
 
 def test_a_contact_message_sent_through_the_proxy_is_stored(site, folder):
-    visitor = Visitor(site)
+    someone = visitor(site)
     before = stored_messages(folder)
-    response = visitor.post("/de/contact/", contact_form(visitor))
+    response = someone.post("/de/contact/", contact_form(someone))
     assert response.status == 302
     assert response.headers["Location"] == "/de/contact/thanks/"
     assert stored_messages(folder) == before + 1
 
 
 def test_the_office_can_upload_the_largest_pdf_the_admin_takes(site, folder):
-    office = Visitor(site)
+    office = visitor(site)
     login = forms_on(office.get("/admin/login/").text)[0].values()
     login |= {"username": ADMIN[0], "password": ADMIN[1]}
     assert office.post("/admin/login/", login).status == 302
@@ -219,7 +227,7 @@ def test_every_upload_the_admin_takes_fits_through_the_proxy():
 
 
 def test_each_visitor_behind_the_proxy_has_a_rate_limit_of_their_own(site):
-    first, second = Visitor(site, "127.0.0.2"), Visitor(site, "127.0.0.3")
+    first, second = visitor(site, "127.0.0.2"), visitor(site, "127.0.0.3")
     for _message in range(5):
         assert first.post("/de/contact/", contact_form(first)).status == 302
     assert refused_as_too_often(first.post("/de/contact/", contact_form(first)))
@@ -227,15 +235,65 @@ def test_each_visitor_behind_the_proxy_has_a_rate_limit_of_their_own(site):
 
 
 def test_a_forwarded_address_a_visitor_sends_does_not_lift_their_rate_limit(site):
-    visitor = Visitor(site, "127.0.0.4")
+    someone = visitor(site, "127.0.0.4")
     for _message in range(5):
-        assert visitor.post("/de/contact/", contact_form(visitor)).status == 302
+        assert someone.post("/de/contact/", contact_form(someone)).status == 302
     forged = {"X-Forwarded-For": "203.0.113.9"}
-    assert refused_as_too_often(visitor.post("/de/contact/", contact_form(visitor), headers=forged))
+    assert refused_as_too_often(someone.post("/de/contact/", contact_form(someone), headers=forged))
+
+
+def test_a_request_the_load_balancer_did_not_mark_as_https_is_redirected_to_https(site):
+    response = Visitor(site).get("/de/")
+    assert response.status == 301
+    assert response.headers["Location"] == f"https://127.0.0.1:{site.port}/de/"
+
+
+def test_the_load_balancers_https_mark_reaches_django_so_pages_are_not_redirected(site):
+    assert visitor(site).get("/de/").status == 200
+
+
+@dataclass
+class GunicornKilled:
+    pages: dict  # language: the home page asked for while gunicorn was gone
+    exit_code: int  # deploy/serve.py's
+    left_running: bool
+
+
+@pytest.fixture(scope="module")
+def gunicorn_killed(folder):
+    """A run whose gunicorn is killed. deploy/serve.py is held (SIGSTOP) until the pages were
+    asked for: released, it finds gunicorn gone and stops nginx."""
+    site = Site(folder, **BEHIND_LOAD_BALANCER).start()
+    try:
+        os.kill(site.process.pid, signal.SIGSTOP)
+        for pid in site.processes("gunicorn"):
+            os.kill(pid, signal.SIGKILL)
+        pages = {language: visitor(site).get(f"/{language}/") for language in LANGUAGE_CODES}
+        os.kill(site.process.pid, signal.SIGCONT)
+        exit_code = site.process.wait(timeout=40)
+        return GunicornKilled(pages, exit_code, site.running())
+    finally:
+        site.kill()
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_while_gunicorn_is_gone_visitors_get_the_server_error_page_in_their_language(
+    gunicorn_killed, language
+):
+    page = gunicorn_killed.pages[language]
+    assert page.status == 502
+    assert f'<html lang="{language}"' in page.text
+    with translation.override(language):
+        assert gettext("Server error") in unescape(page.text)
+
+
+def test_when_gunicorn_stops_by_itself_make_serve_stops_nginx_and_fails(gunicorn_killed):
+    assert gunicorn_killed.exit_code == 1
+    assert not gunicorn_killed.left_running
 
 
 def test_stopping_make_serve_stops_nginx_and_gunicorn(folder):
-    site = Site(folder).start()
+    site = Site(folder, **BEHIND_LOAD_BALANCER).start()
     assert site.stop(signal.SIGTERM) == 0
     assert not site.running()
     with pytest.raises(ConnectionRefusedError):
