@@ -294,10 +294,13 @@ def test_when_gunicorn_stops_by_itself_make_serve_stops_nginx_and_fails(gunicorn
 
 def test_stopping_make_serve_stops_nginx_and_gunicorn(folder):
     site = Site(folder, **BEHIND_LOAD_BALANCER).start()
-    assert site.stop(signal.SIGTERM) == 0
-    assert not site.running()
-    with pytest.raises(ConnectionRefusedError):
-        socket.create_connection(("127.0.0.1", site.port), timeout=1)
+    try:
+        assert site.stop(signal.SIGTERM) == 0
+        assert not site.running()
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", site.port), timeout=1)
+    finally:
+        site.kill()
 
 
 def test_make_serve_says_how_to_install_nginx_when_it_is_missing():
