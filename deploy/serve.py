@@ -4,8 +4,8 @@ nginx listens on BIND (127.0.0.1:8000 unless set) with ``deploy/nginx.conf``, fi
 here, and hands each request, once it has it whole, to gunicorn
 (``miso_site/gunicorn.conf.py``) on a port of 127.0.0.1 that this script binds and passes
 on, so no other run can take it. nginx's configuration, pid file, temporary files and error
-pages are in ``var/nginx/<BIND>/``. Ctrl-C or SIGTERM stops both; when either stops by
-itself, the other is stopped too.
+pages are in NGINX_DIRECTORY (``var/nginx/<BIND>/`` unless set). Ctrl-C or SIGTERM stops
+both; when either stops by itself, the other is stopped too.
 
 It expects what ``make serve`` does first: the production settings in the environment and
 the static files collected. ``deploy/serve.py --check`` only says whether nginx is there.
@@ -114,7 +114,10 @@ def raise_stop(signum, _frame):
 
 def serve():
     listen = os.environ.get("BIND", "127.0.0.1:8000")
-    directory = ROOT / "var" / "nginx" / re.sub(r"[^\w.-]+", "_", listen)
+    directory = Path(
+        os.environ.get("NGINX_DIRECTORY")
+        or ROOT / "var" / "nginx" / re.sub(r"[^\w.-]+", "_", listen)
+    ).resolve()
     setup_django()
     write_error_pages(directory / "errors")
 

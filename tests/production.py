@@ -93,6 +93,7 @@ class Site:
                 "SECURE_SSL_REDIRECT": "false",
                 "BIND": f"127.0.0.1:{self.port}",
                 "WEB_CONCURRENCY": "2",
+                "NGINX_DIRECTORY": str(folder / f"nginx-{self.port}"),
             }
         )
         self.environment.update(environment)
