@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test test-tools setup translations lint format messages serve bench clean
+.PHONY: run test test-tools setup translations lint format messages serve serve-tools bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +42,11 @@ TEST_ARGS ?=
 test: $(VENV)/.installed $(MO_FILES) test-tools
 	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder $(TEST_ARGS)
 
-## test-tools: what the browser, HTML and fault tests drive. The npm packages axe-core and
-## vnu-jar come from package.json (their install scripts are not needed). Chromium, Java and
-## redis-server are the system's own: make never installs system packages, it only says which
-## are missing; without them those tests skip (in CI, CI=true, they fail: .ci/run installs
-## them first).
+## test-tools: what the browser, HTML, production-server and fault tests drive. The npm
+## packages axe-core and vnu-jar come from package.json (their install scripts are not
+## needed). Chromium, Java, nginx and redis-server are the system's own: make never installs
+## system packages, it only says which are missing; without them those tests skip (in CI,
+## CI=true, they fail: .ci/run installs them first).
 test-tools:
 	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
 		if command -v npm >/dev/null; then \
@@ -56,6 +56,7 @@ test-tools:
 	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || echo "Chromium is missing: the browser tests will be skipped (Debian: apt-get install chromium)."
 	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
 	@command -v redis-server >/dev/null || echo "redis-server is missing: the Redis fault tests will be skipped (Debian: apt-get install redis-server)."
+	@$(PY) deploy/serve.py --check >/dev/null 2>&1 || echo "nginx is missing: the production-server tests will be skipped (Debian: apt-get install nginx-light)."
 
 ## lint: ruff (code and format), djLint on the templates (lint mode only, never the reformatter:
 ## settings in pyproject.toml) and a check that no migration is missing
@@ -79,17 +80,22 @@ messages: $(VENV)/.installed
 	$(MANAGE) makemessages --no-location --no-obsolete $$(printf -- '-l %s ' $$locales) \
 		--ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests --ignore=node_modules
 
-## serve: the site as in production: gunicorn (miso_site/gunicorn.conf.py), DEBUG=false,
-## compressed hashed static files. Without SECRET_KEY it makes a throwaway key for this
-## local run and answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY,
-## ALLOWED_HOSTS and keeps SECURE_SSL_REDIRECT on (README, "Deploy").
+## serve: the site as in production: nginx (deploy/nginx.conf) in front of gunicorn
+## (miso_site/gunicorn.conf.py), DEBUG=false, compressed hashed static files; deploy/serve.py
+## starts and stops both. Without SECRET_KEY it makes a throwaway key for this local run and
+## answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY, ALLOWED_HOSTS and keeps
+## SECURE_SSL_REDIRECT on (README, "Deploy"). nginx comes from the system's packages: make
+## never installs it, it stops and says so.
 SERVE_ENV = DEBUG=false SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
-serve: setup
+serve: serve-tools setup
 	@test -n "$$SECRET_KEY" || echo "make serve: SECRET_KEY is not set; using a throwaway key for this local run."
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config miso_site/gunicorn.conf.py miso_site.wsgi
+	$(SERVE_ENV) exec $(PY) deploy/serve.py
+
+serve-tools: $(VENV)/.installed
+	@$(PY) deploy/serve.py --check
 
 ## bench: generate a large site in var/bench.sqlite3, serve it with `make serve` and load it
 ## with wrk, which must be installed; prints one table (README, "Benchmark")

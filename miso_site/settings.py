@@ -166,9 +166,14 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Request bodies: Django refuses form data over DATA_UPLOAD_MAX_MEMORY_SIZE (its default,
+# 2.5 MB) with the 400 page. The proxy `make serve` puts in front (deploy/nginx.conf) refuses
+# any body over it, files included, except under /admin/: there the largest upload the admin
+# takes (a 20 MB PDF) must fit with the form around it.
+ADMIN_REQUEST_MAX_SIZE = 25 * 1024 * 1024
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Files handed out only by a view that checks who asks (members-only documents).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")

@@ -1,8 +1,9 @@
 """The outside programs some tests need: Chromium, Java with the Nu Html Checker, axe-core,
-and a Redis server the fault tests start, freeze and stop themselves.
+nginx, and a Redis server the fault tests start, freeze and stop themselves.
 
-``make test`` installs the npm packages from package.json; Chromium, Java and Redis come from
-Debian's packages, which ``.ci/run`` installs in CI and a developer installs by hand.
+``make test`` installs the npm packages from package.json; Chromium, Java, nginx and Redis
+come from Debian's packages, which ``.ci/run`` installs in CI and a developer installs by
+hand.
 Where one is missing, its tests are skipped on a developer's machine but fail in CI
 (``CI=true``), so CI can never pass without running them.
 """
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from deploy.serve import NGINX as NGINX_FOUND
+
 BASE_DIR = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -20,6 +23,7 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 JAVA = Path(shutil.which("java") or "/usr/bin/java")
 REDIS_SERVER = Path(shutil.which("redis-server") or "/usr/bin/redis-server")
+NGINX = Path(NGINX_FOUND or "/usr/sbin/nginx")
 
 
 def require(*paths):
