@@ -3,6 +3,8 @@
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
+from .translated import is_translated
+
 # What the editor offers is also exactly what the sanitiser lets through.
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -32,7 +34,11 @@ class RichTextField(ProseEditorField):
 
     def pre_save(self, model_instance, add):
         value = self.sanitize(getattr(model_instance, self.attname) or "")
-        setattr(model_instance, self.attname, value)
+        # The bare name of a translated field reads the active language's text or the
+        # German fallback, and writing it back would store that in the active language's
+        # column: each language column is cleaned and kept by its own field instead.
+        if not is_translated(model_instance, self.attname):
+            setattr(model_instance, self.attname, value)
         return value
 
 
