@@ -12,8 +12,10 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.db import router, transaction
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -24,6 +26,7 @@ from reversion.admin import VersionAdmin
 
 from core.models import Publishable
 
+from .conflicts import InlineRows, StoredVersionForm, model_field_names
 from .translation_status import missing_languages, missing_q, target_languages, text_fields
 
 
@@ -52,13 +55,45 @@ def preview_links(obj):
 
 
 class ContentAdmin(VersionAdmin):
-    """History, preview links and publishing for every content model's admin.
+    """History, preview links, publishing and safe saving for every content model's admin.
 
     ``VersionAdmin`` registers the model with django-reversion, so every save in
     the admin is kept as a version with its author, and "History" can show and
-    restore it (and "Recover deleted" bring back a deleted object). Models with
-    translated fields use ``TranslatedAdmin``, which builds on this.
+    restore it (and "Recover deleted" bring back a deleted object). A change form
+    saves only over the version it was opened with (``backoffice.conflicts``):
+    an admin that needs a form of its own subclasses ``StoredVersionForm``.
+    Models with translated fields use ``TranslatedAdmin``, which builds on this.
     """
+
+    form = StoredVersionForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            form.inlines = tuple(self._inline_rows(request, obj))
+        return form
+
+    def _inline_rows(self, request, obj):
+        """The inlines' rows, which a change form saves with the item."""
+        for inline in self.get_inline_instances(request, obj):
+            formset = inline.get_formset(request, obj)
+            yield InlineRows(
+                key=formset.get_default_prefix(),
+                label=capfirst(inline.verbose_name_plural),
+                model=inline.model,
+                fk_name=formset.fk.name,
+                field_names=model_field_names(inline.model, formset.form.base_fields),
+            )
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        connection = transaction.get_connection(router.db_for_write(self.model))
+        if obj is not None and request.method == "POST" and connection.in_atomic_block:
+            # Read again under a lock held until the save's transaction ends, so the
+            # conflict check and the save see the same row and nobody writes it in
+            # between. (SQLite has no row locks; it lets one transaction write at a time.)
+            obj = self.get_queryset(request).select_for_update(of=("self",)).get(pk=obj.pk)
+        return obj
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
