@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.db import router, transaction
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext, ngettext
@@ -24,7 +25,7 @@ from js_asset import Media
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
-from core.models import Publishable
+from core.models import MembersOnly, Publishable
 
 from .conflicts import InlineRows, StoredVersionForm, model_field_names
 from .translation_status import missing_languages, missing_q, target_languages, text_fields
@@ -43,6 +44,42 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         if self.value() in dict(target_languages()):
             return queryset.filter(missing_q(queryset.model, self.value()))
         return queryset
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Published (visible now), scheduled (published, its time still to come) or draft."""
+
+    title = _("status")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        states = [
+            ("published", _("published")),
+            ("scheduled", _("scheduled")),
+            ("draft", _("draft")),
+        ]
+        return [(state, capfirst(label)) for state, label in states]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        conditions = {
+            "published": {"is_published": True, "published_at__lte": now},
+            "scheduled": {"is_published": True, "published_at__gt": now},
+            "draft": {"is_published": False},
+        }
+        if self.value() in conditions:
+            return queryset.filter(**conditions[self.value()])
+        return queryset
+
+
+def publication_badge(obj):
+    """``(kind, text)`` of a ``Publishable``'s state: a scheduled item says when it appears."""
+    if not obj.is_published:
+        return ("draft", _("draft"))
+    if not obj.is_visible:
+        when = date_format(timezone.localtime(obj.published_at), "SHORT_DATETIME_FORMAT")
+        return ("scheduled", _("scheduled for %(date)s") % {"date": when})
+    return ("published", _("published"))
 
 
 def preview_links(obj):
@@ -95,10 +132,42 @@ class ContentAdmin(VersionAdmin):
             obj = self.get_queryset(request).select_for_update(of=("self",)).get(pk=obj.pk)
         return obj
 
+    def status_badges(self, obj):
+        """The item's state in short labels, ``(kind, text)``; an admin may add its own."""
+        badges = []
+        if isinstance(obj, Publishable):
+            badges.append(publication_badge(obj))
+        if isinstance(obj, MembersOnly) and obj.members_only:
+            badges.append(("members-only", _("members only")))
+        return badges
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        """One compact column for the lists instead of a column per flag."""
+        return format_html_join(
+            " ",
+            '<span class="status-badge status-{}">{}</span>',
+            ((kind, capfirst(text)) for kind, text in self.status_badges(obj)),
+        )
+
+    def get_list_filter(self, request):
+        list_filter = super().get_list_filter(request)
+        if issubclass(self.model, Publishable):
+            return [PublicationFilter, *list_filter]
+        return list_filter
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
             context["preview_links"] = preview_links(obj)
             context["preview_is_draft"] = isinstance(obj, Publishable) and not obj.is_visible
+        if change and obj is not None:
+            # A form shown again after an error holds the typed values; the state is the stored one.
+            stored = (
+                self.model._default_manager.get(pk=obj.pk)
+                if context["adminform"].form.is_bound
+                else obj
+            )
+            context["status_badges"] = self.status(stored)
         # The rich-text editor's inline import map needs the page's CSP nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
