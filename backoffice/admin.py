@@ -5,13 +5,15 @@ without translated fields) and so gets, without a line of its own: history with
 restore, preview links per language and, for publishable content, publish
 actions; with translations also language tabs, a "missing translations" column
 and filter, and language and writing direction on every language's inputs.
-Lists kept in spreadsheets add ``SpreadsheetMixin`` in front.
+Lists kept in spreadsheets add ``SpreadsheetMixin`` in front. Member accounts get
+the office's user admin (``backoffice.users``).
 """
 
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.auth.models import User
 from django.db import router, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -29,6 +31,7 @@ from core.models import MembersOnly, Publishable
 
 from .conflicts import InlineRows, StoredVersionForm, model_field_names
 from .translation_status import missing_languages, missing_q, target_languages, text_fields
+from .users import MemberAccountAdmin
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -297,3 +300,8 @@ class SpreadsheetMixin(ImportExportMixin):
             reversion.set_user(request.user)
             reversion.set_comment(gettext("Imported from a spreadsheet"))
             return super().process_dataset(dataset, form, request, **kwargs)
+
+
+# Member accounts: the office manages them without the power to raise anyone's rights.
+admin.site.unregister(User)
+admin.site.register(User, MemberAccountAdmin)
