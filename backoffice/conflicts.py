@@ -13,13 +13,14 @@ number, so no model needs a column or a migration for this.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
@@ -78,10 +79,10 @@ def fingerprint(instance, field_names, inlines=()):
 
 @dataclass
 class Conflict:
-    """What changed since the form was shown, and the history's versions saved since."""
+    """The labels of what changed since the form was shown, and the history's versions since."""
 
     fields: list
-    versions: list = field(default_factory=list)
+    versions: list
 
 
 class StoredVersionForm(forms.ModelForm):
@@ -156,7 +157,7 @@ class StoredVersionForm(forms.ModelForm):
             )
         return cleaned_data
 
-    @property
+    @cached_property
     def version_token(self):
         """The hidden field's value: what this form was shown with (and, after a conflict,
         the stored version the editor was told about, which "save anyway" may replace)."""

@@ -272,6 +272,15 @@ def test_a_save_without_a_change_in_between_changes_nothing_else(kind, admin_lan
     assert stored_columns(item, field) == before
 
 
+def test_saving_again_after_save_and_continue_is_no_conflict(post, omar):
+    omar.open(change_url(post))
+    assert omar.save(teaser_en="First.", _continue="1").status_code == 302
+    omar.open(change_url(post))
+    assert omar.save(teaser_en="Second.").status_code == 302
+    post.refresh_from_db()
+    assert post.teaser_en == "Second."
+
+
 def test_the_add_form_saves_as_before(omar):
     omar.open(reverse("admin:news_post_add"))
     response = omar.save(
