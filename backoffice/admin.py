@@ -5,7 +5,8 @@ without translated fields) and so gets, without a line of its own: history with
 restore, preview links per language and, for publishable content, publish
 actions; with translations also language tabs, a "missing translations" column
 and filter, and language and writing direction on every language's inputs.
-Lists kept in spreadsheets add ``SpreadsheetMixin`` in front.
+Lists kept in spreadsheets add ``SpreadsheetMixin`` in front. Member accounts get
+the office's user admin (``backoffice.users``).
 """
 
 import logging
@@ -15,8 +16,12 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
-from django.utils import translation
+from django.contrib.auth.models import User
+from django.db import router, transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -28,9 +33,10 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core import sheet_files
-from core.models import Publishable
+from core.models import MembersOnly, Publishable
 from core.resources import SheetError
 
+from .conflicts import InlineRows, StoredVersionForm, model_field_names
 from .history import history_note
 from .translation_status import (
     missing_languages,
@@ -42,6 +48,7 @@ from .translation_status import (
     text_fields,
     with_outdated_languages,
 )
+from .users import MemberAccountAdmin
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +86,42 @@ def input_widget(form_field):
     return getattr(form_field.widget, "widget", form_field.widget)
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Published (visible now), scheduled (published, its time still to come) or draft."""
+
+    title = _("status")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        states = [
+            ("published", _("published")),
+            ("scheduled", _("scheduled")),
+            ("draft", _("draft")),
+        ]
+        return [(state, capfirst(label)) for state, label in states]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        conditions = {
+            "published": {"is_published": True, "published_at__lte": now},
+            "scheduled": {"is_published": True, "published_at__gt": now},
+            "draft": {"is_published": False},
+        }
+        if self.value() in conditions:
+            return queryset.filter(**conditions[self.value()])
+        return queryset
+
+
+def publication_badge(obj):
+    """``(kind, text)`` of a ``Publishable``'s state: a scheduled item says when it appears."""
+    if not obj.is_published:
+        return ("draft", _("draft"))
+    if not obj.is_visible:
+        when = date_format(timezone.localtime(obj.published_at), "SHORT_DATETIME_FORMAT")
+        return ("scheduled", _("scheduled for %(date)s") % {"date": when})
+    return ("published", _("published"))
+
+
 def preview_links(obj):
     """The object's public page in every language."""
     links = []
@@ -89,12 +132,14 @@ def preview_links(obj):
 
 
 class ContentAdmin(VersionAdmin):
-    """History, preview links and publishing for every content model's admin.
+    """History, preview links, publishing and safe saving for every content model's admin.
 
     ``VersionAdmin`` registers the model with django-reversion, so every save in
     the admin is kept as a version with its author, and "History" can show and
-    restore it (and "Recover deleted" bring back a deleted object). Models with
-    translated fields use ``TranslatedAdmin``, which builds on this.
+    restore it (and "Recover deleted" bring back a deleted object). A change form
+    saves only over the version it was opened with (``backoffice.conflicts``):
+    an admin that needs a form of its own subclasses ``StoredVersionForm``.
+    Models with translated fields use ``TranslatedAdmin``, which builds on this.
 
     Each version's comment is kept in no language (``backoffice.history``), and
     the history and "Recover deleted" pages show it in the reader's language.
@@ -136,10 +181,72 @@ class ContentAdmin(VersionAdmin):
                 saved = Version.objects.values_list("revision__date_created", flat=True)
                 reversion.set_comment(history_note(message, date=saved.get(pk=version_id)))
 
+    form = StoredVersionForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            form.inlines = tuple(self._inline_rows(request, obj))
+        return form
+
+    def _inline_rows(self, request, obj):
+        """The inlines' rows, which a change form saves with the item."""
+        for inline in self.get_inline_instances(request, obj):
+            formset = inline.get_formset(request, obj)
+            yield InlineRows(
+                key=formset.get_default_prefix(),
+                label=capfirst(inline.verbose_name_plural),
+                model=inline.model,
+                fk_name=formset.fk.name,
+                field_names=model_field_names(inline.model, formset.form.base_fields),
+            )
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        connection = transaction.get_connection(router.db_for_write(self.model))
+        if obj is not None and request.method == "POST" and connection.in_atomic_block:
+            # Read again under a lock held until the save's transaction ends, so the
+            # conflict check and the save see the same row and nobody writes it in
+            # between. (SQLite has no row locks; it lets one transaction write at a time.)
+            obj = self.get_queryset(request).select_for_update(of=("self",)).get(pk=obj.pk)
+        return obj
+
+    def status_badges(self, obj):
+        """The item's state in short labels, ``(kind, text)``; an admin may add its own."""
+        badges = []
+        if isinstance(obj, Publishable):
+            badges.append(publication_badge(obj))
+        if isinstance(obj, MembersOnly) and obj.members_only:
+            badges.append(("members-only", _("members only")))
+        return badges
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        """One compact column for the lists instead of a column per flag."""
+        return format_html_join(
+            " ",
+            '<span class="status-badge status-{}">{}</span>',
+            ((kind, capfirst(text)) for kind, text in self.status_badges(obj)),
+        )
+
+    def get_list_filter(self, request):
+        list_filter = super().get_list_filter(request)
+        if issubclass(self.model, Publishable):
+            return [PublicationFilter, *list_filter]
+        return list_filter
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
             context["preview_links"] = preview_links(obj)
             context["preview_is_draft"] = isinstance(obj, Publishable) and not obj.is_visible
+        if change and obj is not None:
+            # A form shown again after an error holds the typed values; the state is the stored one.
+            stored = (
+                self.model._default_manager.get(pk=obj.pk)
+                if context["adminform"].form.is_bound
+                else obj
+            )
+            context["status_badges"] = self.status(stored)
         # The rich-text editor's inline import map needs the page's CSP nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -306,3 +413,8 @@ class SpreadsheetMixin(ImportExportMixin):
             reversion.set_user(request.user)
             reversion.set_comment(history_note(gettext_noop("Imported from a spreadsheet")))
             return super().process_dataset(dataset, form, request, **kwargs)
+
+
+# Member accounts: the office manages them without the power to raise anyone's rights.
+admin.site.unregister(User)
+admin.site.register(User, MemberAccountAdmin)

@@ -2,10 +2,12 @@
 
 **Office** edits all content and handles what visitors send: every content and
 submission model (found by type, see ``core.apps``), including models added
-later. **Board** keeps the board's and team's pages current: people, board
-memberships and team positions; it may view organisations to link a person to
-one. **Members** are people of member organisations: the group gives no
-permission in the admin, only the members-only content (``core.models.is_member``).
+later; it also manages member accounts, within the limits ``backoffice.users``
+sets (the Members group and active or not, never anyone's rights). **Board**
+keeps the board's and team's pages current: people, board memberships and team
+positions; it may view organisations to link a person to one. **Members** are
+people of member organisations: the group gives no permission in the admin, only
+the members-only content (``core.models.is_member``).
 
 The groups are re-synchronised after every ``migrate`` (``backoffice.apps``),
 so a new model gets its permissions without another data migration.
@@ -27,6 +29,8 @@ class Role(NamedTuple):
     views: tuple = ()
     # Every permission on every content and submission model, whichever app defines it.
     all_content: bool = False
+    # Single permissions, as "app_label.codename".
+    permissions: tuple = ()
 
     def edited_models(self):
         found = [live_apps.get_model(label) for label in self.edits]
@@ -38,7 +42,11 @@ class Role(NamedTuple):
         return [live_apps.get_model(label) for label in self.views]
 
 
-OFFICE = Role("Office", all_content=True)
+OFFICE = Role(
+    "Office",
+    all_content=True,
+    permissions=("auth.view_user", "auth.add_user", "auth.change_user"),
+)
 BOARD = Role(
     "Board",
     edits=("people.person", "people.boardmembership", "people.teamposition"),
@@ -60,6 +68,15 @@ def _models_q(models, only_view=False):
     return condition
 
 
+def _codenames_q(labels):
+    """The permissions named ``"app_label.codename"``, as a filter on ``Permission``."""
+    condition = Q(pk__in=[])
+    for label in labels:
+        app_label, codename = label.split(".")
+        condition |= Q(content_type__app_label=app_label, codename=codename)
+    return condition
+
+
 def sync_roles(apps=live_apps, using="default"):
     """Create the groups if needed and give each exactly its permissions.
 
@@ -72,6 +89,8 @@ def sync_roles(apps=live_apps, using="default"):
         group, _created = Group.objects.using(using).get_or_create(name=role.group)
         group.permissions.set(
             permissions.filter(
-                _models_q(role.edited_models()) | _models_q(role.viewed_models(), only_view=True)
+                _models_q(role.edited_models())
+                | _models_q(role.viewed_models(), only_view=True)
+                | _codenames_q(role.permissions)
             )
         )

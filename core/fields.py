@@ -1,10 +1,9 @@
 """Model fields shared by every content type."""
 
-from inspect import getattr_static
-
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
-from modeltranslation.fields import TranslationFieldDescriptor
+
+from .translated import is_translated
 
 # What the editor offers is also exactly what the sanitiser lets through.
 RICH_TEXT_EXTENSIONS = {
@@ -35,12 +34,10 @@ class RichTextField(ProseEditorField):
 
     def pre_save(self, model_instance, add):
         value = self.sanitize(getattr(model_instance, self.attname) or "")
-        # The bare field of a translated model reads through modeltranslation's
-        # fallback: writing it back would store the German text in the column of
-        # the active language. Its language columns are cleaned by their copies.
-        if not isinstance(
-            getattr_static(type(model_instance), self.attname, None), TranslationFieldDescriptor
-        ):
+        # The bare name of a translated field reads the active language's text or the
+        # German fallback, and writing it back would store that in the active language's
+        # column: each language column is cleaned and kept by its own field instead.
+        if not is_translated(model_instance, self.attname):
             setattr(model_instance, self.attname, value)
         return value
 

@@ -32,8 +32,8 @@ class DownloadLinkFileInput(AdminFileWidget):
 
 @admin.register(Document)
 class DocumentAdmin(TranslatedAdmin):
-    list_display = ["title", "category", "date", "language", "members_only", "is_published"]
-    list_filter = ["category", "members_only", "is_published", "language"]
+    list_display = ["title", "category", "date", "status"]
+    list_filter = ["category", "members_only", "language"]
     search_fields = ["title", "slug"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title_de"]}

@@ -21,16 +21,10 @@ class VenueAdmin(TranslatedAdmin):
 @admin.register(Event)
 class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
     resource_classes = [EventResource]
-    list_display = [
-        "title",
-        "starts_at",
-        "venue",
-        "members_only",
-        "is_cancelled",
-        "is_published",
-    ]
-    list_filter = ["is_published", "members_only", "is_cancelled", "registration", "starts_at"]
+    list_display = ["title", "starts_at", "venue", "status"]
+    list_filter = ["members_only", "is_cancelled", "registration", "starts_at"]
     list_select_related = ["venue"]
+    ordering = ["-starts_at", "-pk"]
     search_fields = ["title", "slug", "venue__name", "other_presenters"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_de"]}
@@ -57,3 +51,9 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
         (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
     ]
+
+    def status_badges(self, event):
+        badges = super().status_badges(event)
+        if event.is_cancelled:
+            badges.append(("cancelled", _("cancelled")))
+        return badges

@@ -69,13 +69,19 @@ class MemberOrganisationAdmin(SpreadsheetMixin, TranslatedAdmin):
 
 @admin.register(MeetingPoint)
 class MeetingPointAdmin(TranslatedAdmin):
-    list_display = ["name", "district", "host", "is_example", "order"]
+    list_display = ["name", "district", "host", "status", "order"]
     list_filter = ["is_example", "district"]
     list_select_related = ["district", "host"]
     list_editable = ["order"]
     search_fields = ["name", "street"]
     prepopulated_fields = {"slug": ["name_de"]}
     autocomplete_fields = ["host", "district"]
+
+    def status_badges(self, meeting_point):
+        badges = super().status_badges(meeting_point)
+        if meeting_point.is_example:
+            badges.append(("example", _("example data")))
+        return badges
 
 
 @admin.register(MembershipApplication)

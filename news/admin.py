@@ -8,8 +8,8 @@ from .models import Post
 
 @admin.register(Post)
 class PostAdmin(TranslatedAdmin):
-    list_display = ["title", "kind", "published_at", "is_published", "application_deadline"]
-    list_filter = ["kind", "is_published", "published_at"]
+    list_display = ["title", "kind", "published_at", "status"]
+    list_filter = ["kind", "published_at"]
     search_fields = ["title", "teaser", "slug", "author"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_de"]}

@@ -15,8 +15,8 @@ class FunderAdmin(TranslatedAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(TranslatedAdmin):
-    list_display = ["title", "start", "end", "status_label", "is_published"]
-    list_filter = ["is_published", "start"]
+    list_display = ["title", "start", "end", "status"]
+    list_filter = ["start"]
     search_fields = ["title", "summary", "slug"]
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title_de"]}
@@ -29,6 +29,5 @@ class ProjectAdmin(TranslatedAdmin):
         (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
     ]
 
-    @admin.display(description=_("status"))
-    def status_label(self, project):
-        return project.get_status_display()
+    def status_badges(self, project):
+        return [*super().status_badges(project), ("phase", project.get_status_display())]

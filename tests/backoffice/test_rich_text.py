@@ -64,3 +64,15 @@ def test_script_is_removed_from_rich_text_saved_outside_the_admin(language):
     body = getattr(Page.objects.get(pk=page.pk), f"body_{language}")
     assert_harmless(body)
     assert_formatting_kept(body)
+
+
+@pytest.mark.parametrize("admin_language", LANGUAGE_CODES[1:])
+def test_a_save_in_the_admin_leaves_an_untranslated_text_untranslated(client, admin_language):
+    """The German text is what visitors read as a fallback; it is never stored as a translation."""
+    page = make_page("about", body_de="<p>Wer wir sind</p>")
+    client.force_login(make_staff(superuser=True, admin_language=admin_language))
+    response = client.post(
+        reverse("admin:pages_page_change", args=[page.pk]), change_form_data(page)
+    )
+    assert response.status_code == 302
+    assert getattr(Page.objects.get(pk=page.pk), f"body_{admin_language}") == ""

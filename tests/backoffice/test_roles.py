@@ -35,10 +35,14 @@ def test_members_get_no_permission_in_the_admin(db):
     assert not Group.objects.get(name=MEMBERS.group).permissions.exists()
 
 
-def test_the_office_may_not_change_editor_preferences_or_accounts(db):
+def test_the_office_may_not_change_editor_preferences_groups_or_permissions(db):
     office = Group.objects.get(name=OFFICE.group)
     labels = set(office.permissions.values_list("content_type__app_label", flat=True))
-    assert not labels & {"backoffice", "auth", "admin", "sessions", "contenttypes"}
+    assert not labels & {"backoffice", "admin", "sessions", "contenttypes"}
+    granted_in_auth = set(
+        office.permissions.filter(content_type__app_label="auth").values_list("codename", flat=True)
+    )
+    assert granted_in_auth == {"view_user", "add_user", "change_user"}
 
 
 def test_board_may_only_edit_people_board_and_team(db):

@@ -39,8 +39,7 @@ def test_every_admin_list_and_form_opens(admin_client, admin_user, content, mode
 def test_example_meeting_points_are_marked_in_the_admin_list(admin_client, content):
     html = admin_client.get("/admin/members/meetingpoint/?is_example__exact=1").content.decode()
     assert MeetingPoint.objects.get().name in html
-    assert "column-is_example" in html
-    assert 'class="field-is_example"><img src="/static/admin/img/icon-yes.svg"' in html
+    assert '<span class="status-badge status-example">Beispieldaten</span>' in html
 
 
 def test_applications_cannot_be_added_by_hand(admin_client, db):

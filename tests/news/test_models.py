@@ -1,16 +1,14 @@
 import datetime
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
-from PIL import Image
 
 from news.models import Post
 from tests.languages import LANGUAGE_CODES
 
-from .factories import make_job_posting, make_post, words
+from .factories import image_upload, make_job_posting, make_post, words
 
 pytestmark = pytest.mark.django_db
 
@@ -115,12 +113,6 @@ def test_rich_text_is_sanitised_in_every_language(language):
     assert "Hallo" in stored and "Klick" in stored
     for forbidden in ["<script", "alert(1)", "onerror", "javascript:"]:
         assert forbidden not in stored
-
-
-def image_upload(name="cover.png", size=(800, 500), image_format="PNG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, format=image_format)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
 
 
 def cover_errors(upload, alt="Ein Bild"):
