@@ -55,5 +55,5 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
         ),
         (_("Visibility"), {"fields": ["members_only", "is_cancelled"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Image"), {"fields": ["image"]}),
     ]

@@ -13,9 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.fields import RichTextField, URLField
-from core.images import image_fields
 from core.models import Submission
-from core.uploads import MB
 
 
 class District(models.Model):
@@ -146,16 +144,7 @@ class MemberOrganisationQuerySet(models.QuerySet):
         )
 
 
-class MemberOrganisation(
-    Located,
-    image_fields(
-        "logo",
-        _("logo"),
-        upload_to="members/logos/",
-        max_bytes=5 * MB,
-        max_pixels=20_000_000,
-    ),
-):
+class MemberOrganisation(Located):
     """A member of the network, as its entry in the public directory shows it."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -191,6 +180,14 @@ class MemberOrganisation(
     member_since = models.DateField(_("member since"), null=True, blank=True)
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active members appear on the website.")
+    )
+    logo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("logo"),
     )
 
     objects = MemberOrganisationQuerySet.as_manager()

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # core.apps.ContentAppConfig, which is how the shared mechanisms find its models.
     "core.apps.CoreConfig",
     "backoffice.apps.BackofficeConfig",
+    "images.apps.ImagesConfig",
     "pages.apps.PagesConfig",
     "members.apps.MembersConfig",
     "people.apps.PeopleConfig",

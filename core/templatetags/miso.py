@@ -80,33 +80,37 @@ def nav_link(context, url_name, label, section=False):
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
-    """A ``ResponsiveImageField`` as ``<picture>`` with WebP and JPEG ``srcset``.
+def picture(image, alt=None, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
+    """A picture of the image library as ``<picture>`` with WebP and JPEG ``srcset``.
 
-    Width and height come from the model's ``width_field``/``height_field``,
-    so rendering never opens the file.
+    Its text alternative is the library's, in the reader's language or marked as
+    German where that has none; ``alt=""`` marks a picture that only decorates
+    (a logo beside the organisation's name). Width and height are stored with the
+    picture, so rendering never opens the file.
     """
     if not image:
         return {"image": None}
-    field = image.field
-    width = getattr(image.instance, field.width_field)
-    height = getattr(image.instance, field.height_field)
-    storage = image.storage
-    widths = variant_widths(width)
+    file = image.file
+    storage = file.storage
+    widths = variant_widths(image.width)
 
     def srcset(extension):
         return ", ".join(
-            f"{storage.url(variant_name(image.name, w, extension))} {w}w" for w in widths
+            f"{storage.url(variant_name(file.name, w, extension))} {w}w" for w in widths
         )
 
+    described = alt is None
     return {
         "image": image,
-        "alt": alt,
+        "src": file.url,
+        "alt": image.alt if described else alt,
+        "alt_in_german": described and is_fallback(image, "alt"),
+        "focus_classes": image.focus_classes,
         "sizes": sizes,
-        "width": width,
-        "height": height,
+        "width": image.width,
+        "height": image.height,
         "webp_srcset": srcset("webp"),
-        "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{image.url} {width}w"])),
+        "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{file.url} {image.width}w"])),
         "eager": eager,
     }
 
