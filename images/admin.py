@@ -14,7 +14,7 @@ from backoffice.admin import TranslatedAdmin
 
 from .models import Image
 
-# Pictures the chooser shows at once: the newest, or those found.
+# Pictures the rich-text editor's chooser shows at once: the newest, or those found.
 CHOICES = 60
 
 
@@ -59,8 +59,8 @@ class ImageAdmin(TranslatedAdmin):
         return [chooser, *super().get_urls()]
 
     def chooser_view(self, request):
-        """The pictures to choose from, as JSON, for the preview beside a chosen picture:
-        the newest, those matching ``?q=``, or the one ``?id=``."""
+        """The pictures to choose from, as JSON, for the rich-text editor and the preview
+        beside a chosen picture: the newest, those matching ``?q=``, or the one ``?id=``."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         images = self.get_queryset(request)
@@ -125,7 +125,8 @@ class ImageAdmin(TranslatedAdmin):
 
     def get_deleted_objects(self, objs, request):
         """A picture still shown anywhere is not deleted: the places are listed instead, as
-        what protects it, each under its picture."""
+        what protects it, each under its picture. That covers its use in rich text, which
+        no foreign key protects."""
         deleted, model_count, perms_needed, _protected = super().get_deleted_objects(objs, request)
         protected = []
         for image in objs:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import environ
 from csp import constants as csp
+from js_asset import static_lazy
+
+from core.rich_text import allow_image_references
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -211,6 +214,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.forms.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# The rich-text editor's extensions beyond django-prose-editor's own (core/fields.py turns
+# them on): a picture from the image library, with its script and the one tag the sanitiser
+# lets through for it.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/rich-text-image.js")],
+        "extensions": {"LibraryImage": allow_image_references},
+    }
+]
 
 # Spreadsheet imports wait for confirmation in the cache, which every server shares.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"

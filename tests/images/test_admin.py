@@ -127,13 +127,15 @@ def test_the_pictures_page_lists_where_it_is_used(editor):
     image = make_image()
     post = make_post(title_en="Summer party", cover_image=image)
     person = make_person("Nadia", "Kurtul", photo=image)
+    in_text = make_post(title_en="Our year", body_de=f'<img data-image="{image.pk}">')
     html = editor.get(reverse("admin:images_image_change", args=[image.pk])).content.decode()
     usage = html.split('<ul class="image-usage">')[1].split("</ul>")[0]
     places = {text(item) for item in re.findall(r"<li>(.*?)</li>", usage)}
-    assert places == {"Post: Summer party", "Person: Nadia Kurtul"}
+    assert places == {"Post: Summer party", "Person: Nadia Kurtul", "Post: Our year"}
     for url in [
         reverse("admin:news_post_change", args=[post.pk]),
         reverse("admin:people_person_change", args=[person.pk]),
+        reverse("admin:news_post_change", args=[in_text.pk]),
     ]:
         assert f'href="{url}"' in usage
 
@@ -154,6 +156,15 @@ def test_deleting_a_picture_in_use_shows_where_it_is_used_instead(client, langua
     assert IN_USE[language] in text(html)
     assert f'href="{reverse("admin:news_post_change", args=[post.pk])}"' in html
     assert client.post(url, {"post": "yes"}).status_code == 200
+    assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_a_picture_shown_only_inside_a_text_is_not_deleted_either(editor):
+    image = make_image()
+    make_post(title_en="Our year", body_de=f'<p>Rückblick.</p><img data-image="{image.pk}">')
+    url = reverse("admin:images_image_delete", args=[image.pk])
+    assert "Post: Our year" in text(editor.get(url).content.decode())
+    editor.post(url, {"post": "yes"})
     assert Image.objects.filter(pk=image.pk).exists()
 
 
