@@ -3,9 +3,10 @@
 **Office** edits all content and handles what visitors send: every content and
 submission model (found by type, see ``core.apps``), including models added
 later. **Board** keeps the board's and team's pages current: people, board
-memberships and team positions; it may view organisations to link a person to
-one. **Members** are people of member organisations: the group gives no
-permission in the admin, only the members-only content (``core.models.is_member``).
+memberships and team positions, and the image library for their photos; it may
+view organisations to link a person to one. **Members** are people of member
+organisations: the group gives no permission in the admin, only the members-only
+content (``core.models.is_member``).
 
 The groups are re-synchronised after every ``migrate`` (``backoffice.apps``),
 so a new model gets its permissions without another data migration.
@@ -41,7 +42,7 @@ class Role(NamedTuple):
 OFFICE = Role("Office", all_content=True)
 BOARD = Role(
     "Board",
-    edits=("people.person", "people.boardmembership", "people.teamposition"),
+    edits=("people.person", "people.boardmembership", "people.teamposition", "images.image"),
     views=("members.memberorganisation",),
 )
 MEMBERS = Role(MEMBERS_GROUP)

@@ -29,7 +29,6 @@ class ImageAdmin(TranslatedAdmin):
         "credit",
         "file",
     ]
-    date_hierarchy = "created_at"
     readonly_fields = ["focal_point_picker", "usage"]
     fieldsets = [
         (None, {"fields": ["file", "alt"]}),
