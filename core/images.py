@@ -191,13 +191,17 @@ class AbstractImage(models.Model):
     def __str__(self):
         return self.alt or PurePosixPath(self.file.name).name
 
+    def version_url(self, width):
+        """The address of the stored WebP version ``width`` (one of ``WIDTHS``) wide, or of
+        the original where the picture is not wider than that."""
+        if width not in variant_widths(self.width or 0):
+            return self.file.url
+        return self.file.storage.url(variant_name(self.file.name, width, "webp"))
+
     @property
     def thumbnail_url(self):
-        """The smallest stored version, for the back office's lists and choosers."""
-        widths = variant_widths(self.width or 0)
-        if not widths:
-            return self.file.url
-        return self.file.storage.url(variant_name(self.file.name, widths[0], "webp"))
+        """The smallest version, for the back office's lists and choosers."""
+        return self.version_url(WIDTHS[0])
 
     @property
     def focus_classes(self):

@@ -98,7 +98,7 @@ class ImageAdmin(TranslatedAdmin):
         return format_html(
             '<div class="focal-point-picker" hidden><img src="{}" width="{}" height="{}" alt="">'
             '<span class="focal-point-mark"></span></div>',
-            image.file.url,
+            image.version_url(960),
             image.width,
             image.height,
         )
