@@ -33,6 +33,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core import sheet_files
+from core.images import AbstractImage
 from core.models import MembersOnly, Publishable
 from core.resources import SheetError
 
@@ -49,6 +50,7 @@ from .translation_status import (
     with_outdated_languages,
 )
 from .users import MemberAccountAdmin
+from .widgets import ImageChoiceWidget
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +134,8 @@ def preview_links(obj):
 
 
 class ContentAdmin(VersionAdmin):
-    """History, preview links, publishing and safe saving for every content model's admin.
+    """History, preview links, publishing and safe saving for every content model's admin,
+    and the image library's chooser for every picture a model shows.
 
     ``VersionAdmin`` registers the model with django-reversion, so every save in
     the admin is kept as a version with its author, and "History" can show and
@@ -250,6 +253,13 @@ class ContentAdmin(VersionAdmin):
         # The rich-text editor's inline import map needs the page's CSP nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if issubclass(db_field.related_model, AbstractImage):
+            kwargs["widget"] = ImageChoiceWidget(
+                db_field.remote_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -5,9 +5,10 @@ submission model (found by type, see ``core.apps``), including models added
 later; it also manages member accounts, within the limits ``backoffice.users``
 sets (the Members group and active or not, never anyone's rights). **Board**
 keeps the board's and team's pages current: people, board memberships and team
-positions; it may view organisations to link a person to one. **Members** are
-people of member organisations: the group gives no permission in the admin, only
-the members-only content (``core.models.is_member``).
+positions, and the image library for their photos; it may view organisations to
+link a person to one. **Members** are people of member organisations: the group
+gives no permission in the admin, only the members-only content
+(``core.models.is_member``).
 
 The groups are re-synchronised after every ``migrate`` (``backoffice.apps``),
 so a new model gets its permissions without another data migration.
@@ -49,7 +50,7 @@ OFFICE = Role(
 )
 BOARD = Role(
     "Board",
-    edits=("people.person", "people.boardmembership", "people.teamposition"),
+    edits=("people.person", "people.boardmembership", "people.teamposition", "images.image"),
     views=("members.memberorganisation",),
 )
 MEMBERS = Role(MEMBERS_GROUP)

@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageDraw
 
+from .images import image_model
+
 
 def read_json(app_file, name):
     """Read ``demo/<name>`` beside the calling app's ``demo.py``."""
@@ -108,14 +110,23 @@ def illustration(motif, seed):
 
 
 def illustrated(field_name, data):
-    """For a record whose demo data names an ``"illustration"`` motif: the image field
-    ``field_name`` (made with ``image_fields``) drawn from it, and its text alternative
-    in every language, for ``defaults=`` of ``get_or_create``; else nothing."""
+    """For a record whose demo data names an ``"illustration"`` motif: ``field_name``, its
+    foreign key to the image library, for ``defaults=`` of ``get_or_create``; else nothing.
+
+    The picture is drawn from the motif and described in every language, and made only
+    when the record is: a second run makes none.
+    """
     motif = data.get("illustration")
     if motif is None:
         return {}
     alternatives = read_json(__file__, "illustrations.json")[motif]
-    return {
-        field_name: lambda: illustration(motif, data["slug"]),
-        **translated(f"{field_name}_alt", alternatives),
-    }
+    library = image_model()
+
+    def picture():
+        return library.objects.create(
+            file=illustration(motif, data["slug"]),
+            licence=library.Licence.OWN,
+            **translated("alt", alternatives),
+        )
+
+    return {field_name: picture}

@@ -1,9 +1,21 @@
 """Model fields shared by every content type."""
 
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.db import models
-from django_prose_editor.fields import ProseEditorField
+from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
+from .images import image_model
+from .rich_text import drop_bare_images
 from .translated import is_translated
+
+
+def _image_chooser_url():
+    return reverse(admin_urlname(image_model()._meta, "chooser"))
+
 
 # What the editor offers is also exactly what the sanitiser lets through.
 RICH_TEXT_EXTENSIONS = {
@@ -16,6 +28,18 @@ RICH_TEXT_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # A picture from the image library (core/rich_text.py); the editor asks the library's
+    # admin for the pictures to choose from.
+    "LibraryImage": {
+        "chooser": lazy(_image_chooser_url, str)(),
+        "labels": {
+            "insert": _("Insert a picture from the image library"),
+            "title": _("Choose a picture"),
+            "search": _("Search the pictures"),
+            "close": pgettext_lazy("image chooser", "Close"),
+            "none": _("No picture found."),
+        },
+    },
 }
 
 
@@ -29,7 +53,7 @@ class RichTextField(ProseEditorField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
-        kwargs.setdefault("sanitize", True)
+        kwargs.setdefault("sanitize", [drop_bare_images, create_sanitizer])
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):

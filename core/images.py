@@ -1,20 +1,22 @@
-"""Uploaded images: checked, cleaned and resized in one place.
+"""Uploaded images: checked, cleaned and resized in one place, and kept in one library.
 
 ``ResponsiveImageField`` refuses files that are not real images, are too large
 or have too many pixels (decompression bombs). On save it re-encodes the
 original without its metadata (EXIF, GPS) and stores WebP and JPEG versions
 in a few widths beside it, which ``{% picture %}`` offers with ``srcset``.
+``AbstractImage`` is the image library's picture, which content chooses by a
+foreign key and rich text by reference.
 """
 
 import io
 from pathlib import PurePosixPath
 
-from django.conf import settings
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .uploads import MB, UploadCheck
@@ -136,64 +138,85 @@ class ResponsiveImageField(models.ImageField):
         return field_file
 
 
-def image_fields(
-    name, verbose_name, *, upload_to, alt=None, help_text="", max_bytes=10 * MB, **limits
-):
-    """An abstract model with the image field ``name``, its stored width and height and,
-    with ``alt`` (the alternative's label), its text alternative ``<name>_alt``.
+class AbstractImage(models.Model):
+    """A picture of the image library: uploaded once, described in every language, and
+    chosen wherever it is shown (a post's cover, a person's photo, a rich text).
 
-    ``class Post(Publishable, image_fields("cover_image", _("cover image"), ...))``.
-    Translate ``<name>_alt`` in the app's ``translation.py``: then a picture
-    without a description in the default language (every visitor's fallback)
-    is refused, and the error is shown at that language's field.
+    The library's concrete model subclasses it; shared mechanisms find that model by
+    this type (``image_model()``). Translate ``alt`` with the German text required:
+    it is what every visitor reads where their language has none yet.
     """
-    fields = {
-        name: ResponsiveImageField(
-            verbose_name,
-            blank=True,
-            upload_to=upload_to,
-            width_field=f"{name}_width",
-            height_field=f"{name}_height",
-            help_text=help_text,
-            max_bytes=max_bytes,
-            **limits,
-        ),
-        f"{name}_width": models.PositiveIntegerField(null=True, blank=True, editable=False),
-        f"{name}_height": models.PositiveIntegerField(null=True, blank=True, editable=False),
-    }
-    if alt is not None:
-        fields[f"{name}_alt"] = models.CharField(
-            alt,
-            max_length=300,
-            blank=True,
-            help_text=_("What the picture shows, for people who cannot see it."),
-        )
 
-    def clean_fields(self, exclude=None):
-        errors = {}
-        try:
-            super(block, self).clean_fields(exclude)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        described = build_localized_fieldname(f"{name}_alt", settings.LANGUAGE_CODE)
-        if alt is not None and getattr(self, name) and not getattr(self, described):
-            errors.setdefault(described, []).append(
-                ValidationError(
-                    _("Please describe the picture for people who cannot see it."),
-                    code="no_alternative",
-                )
-            )
-        if errors:
-            raise ValidationError(errors)
+    class Licence(models.TextChoices):
+        OWN = "own", _("Our own picture")
+        PERMISSION = "permission", _("Used with permission")
+        CC_BY = "cc-by", "CC BY 4.0"
+        CC_BY_SA = "cc-by-sa", "CC BY-SA 4.0"
+        CC0 = "cc0", _("Public domain (CC0)")
 
-    block = type(
-        f"{name.title().replace('_', '')}Fields",
-        (models.Model,),
-        {
-            "__module__": __name__,
-            "Meta": type("Meta", (), {"abstract": True}),
-            "clean_fields": clean_fields,
-            **fields,
-        },
+    file = ResponsiveImageField(
+        _("image file"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
     )
-    return block
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    alt = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who made the picture, as they want to be named."),
+    )
+    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, blank=True)
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point across"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Per cent from the left edge."),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point down"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Per cent from the top edge."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.alt or PurePosixPath(self.file.name).name
+
+    def version_url(self, width):
+        """The address of the stored WebP version ``width`` (one of ``WIDTHS``) wide, or of
+        the original where the picture is not wider than that."""
+        if width not in variant_widths(self.width or 0):
+            return self.file.url
+        return self.file.storage.url(variant_name(self.file.name, width, "webp"))
+
+    @property
+    def thumbnail_url(self):
+        """The smallest version, for the back office's lists and choosers."""
+        return self.version_url(WIDTHS[0])
+
+    @property
+    def focus_classes(self):
+        """The focal point as two of the stylesheet's classes (``focus-x-30 focus-y-70``),
+        in steps of ten per cent; none for the middle, where a crop centres anyway.
+
+        Classes, because the site's Content-Security-Policy allows no inline styles.
+        """
+        x, y = (10 * round(value / 10) for value in (self.focal_x, self.focal_y))
+        if (x, y) == (50, 50):
+            return ""
+        return f"focus-x-{x} focus-y-{y}"
+
+
+def image_model():
+    """The image library's model: the one concrete subclass of ``AbstractImage``."""
+    (model,) = [model for model in apps.get_models() if issubclass(model, AbstractImage)]
+    return model

@@ -61,8 +61,8 @@ def postal_address(street="", postcode="", city="", country="DE"):
 
 
 def image_url(request, image):
-    """The absolute address of an uploaded image, or None without one."""
-    return request.build_absolute_uri(image.url) if image else None
+    """The absolute address of a picture of the image library, or None without one."""
+    return request.build_absolute_uri(image.file.url) if image else None
 
 
 def logo_url(request):
@@ -82,12 +82,13 @@ def open_graph_tags(
     language,
     kind="website",
     image=None,
-    image_alt="",
+    image_alt=None,
     published=None,
     modified=None,
 ):
     """The ``<meta property="og:…">`` tags of a page: ``url`` is its canonical address,
-    ``description`` may be rich text."""
+    ``description`` may be rich text, ``image`` a picture of the image library, described
+    by its own text alternative unless ``image_alt`` says otherwise."""
     tags = [
         ("og:type", kind),
         ("og:title", title),
@@ -101,12 +102,11 @@ def open_graph_tags(
         ),
     ]
     if image:
-        field = image.field
         tags += [
             ("og:image", image_url(request, image)),
-            ("og:image:width", getattr(image.instance, field.width_field or "", "")),
-            ("og:image:height", getattr(image.instance, field.height_field or "", "")),
-            ("og:image:alt", image_alt),
+            ("og:image:width", image.width),
+            ("og:image:height", image.height),
+            ("og:image:alt", image.alt if image_alt is None else image_alt),
         ]
     if published:
         tags.append(("article:published_time", berlin_time(published)))

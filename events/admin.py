@@ -49,7 +49,7 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
         ),
         (_("Visibility"), {"fields": ["members_only", "is_cancelled"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Image"), {"fields": ["image"]}),
     ]
 
     def status_badges(self, event):

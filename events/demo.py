@@ -10,7 +10,7 @@ from members.models import District, MemberOrganisation
 from .models import Event, Venue
 
 VENUE_FIELDS = ("name", "room", "access_note")
-EVENT_FIELDS = ("title", "description", "price", "image_alt")
+EVENT_FIELDS = ("title", "description", "price")
 PLAIN_EVENT_FIELDS = (
     "all_day",
     "other_presenters",

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField, URLField
-from core.images import image_fields
 from core.models import MembersOnly, MembersOnlyQuerySet
 from members.models import MemberOrganisation
 
@@ -103,7 +102,7 @@ class EventQuerySet(MembersOnlyQuerySet):
 
     def for_detail(self):
         """What the event's own page shows, in a fixed number of queries."""
-        return self.select_related("venue__district").prefetch_related(
+        return self.select_related("venue__district", "image").prefetch_related(
             Prefetch("organisations", queryset=MemberOrganisation.objects.active())
         )
 
@@ -112,12 +111,7 @@ class EventQuerySet(MembersOnlyQuerySet):
         return self.visible_to(user).upcoming().for_cards()[:count]
 
 
-class Event(
-    MembersOnly,
-    image_fields(
-        "image", _("image"), upload_to="events/%Y/", alt=_("text alternative of the image")
-    ),
-):
+class Event(MembersOnly):
     """An event by the network or its members, shown in lists, the calendar and iCal."""
 
     class Registration(models.TextChoices):
@@ -184,6 +178,14 @@ class Event(
         _("cancelled"),
         default=False,
         help_text=_("A cancelled event stays listed, clearly marked as cancelled."),
+    )
+    image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("image"),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

@@ -14,5 +14,5 @@ class VenueTranslationOptions(TranslationOptions):
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "description", "price", "image_alt")
+    fields = ("title", "description", "price")
     required_languages = {settings.LANGUAGE_CODE: ("title",)}

@@ -17,9 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from backoffice.history import history_note
 from core.fields import RichTextField, URLField
-from core.images import image_fields
 from core.models import Submission
-from core.uploads import MB
 
 
 class District(models.Model):
@@ -150,16 +148,7 @@ class MemberOrganisationQuerySet(models.QuerySet):
         )
 
 
-class MemberOrganisation(
-    Located,
-    image_fields(
-        "logo",
-        _("logo"),
-        upload_to="members/logos/",
-        max_bytes=5 * MB,
-        max_pixels=20_000_000,
-    ),
-):
+class MemberOrganisation(Located):
     """A member of the network, as its entry in the public directory shows it."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -199,6 +188,15 @@ class MemberOrganisation(
     # Set when an accepted application's description, in another language, is copied
     # into German (every visitor's fallback); the admin clears it (see its save_model).
     needs_review = models.BooleanField(_("German text needs review"), default=False)
+
+    logo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("logo"),
+    )
 
     objects = MemberOrganisationQuerySet.as_manager()
 

@@ -64,7 +64,12 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return MemberOrganisation.objects.active().for_listing().prefetch_related("meeting_points")
+        return (
+            MemberOrganisation.objects.active()
+            .for_listing()
+            .select_related("logo")
+            .prefetch_related("meeting_points")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,7 +83,9 @@ class OrganisationDetailView(DetailView):
             .upcoming()
             .for_cards()[:ORGANISATION_EVENTS]
         )
-        context["posts"] = organisation.posts.listed().latest_first()[:ORGANISATION_POSTS]
+        context["posts"] = (
+            organisation.posts.listed().latest_first().for_cards()[:ORGANISATION_POSTS]
+        )
         return context
 
 

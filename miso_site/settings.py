@@ -10,6 +10,9 @@ from pathlib import Path
 
 import environ
 from csp import constants as csp
+from js_asset import static_lazy
+
+from core.rich_text import allow_image_references
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -45,6 +48,7 @@ INSTALLED_APPS = [
     # core.apps.ContentAppConfig, which is how the shared mechanisms find its models.
     "core.apps.CoreConfig",
     "backoffice.apps.BackofficeConfig",
+    "images.apps.ImagesConfig",
     "pages.apps.PagesConfig",
     "members.apps.MembersConfig",
     "people.apps.PeopleConfig",
@@ -249,6 +253,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "core.proxies.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# The rich-text editor's extensions beyond django-prose-editor's own (core/fields.py turns
+# them on): a picture from the image library, with its script and the one tag the sanitiser
+# lets through for it.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/rich-text-image.js")],
+        "extensions": {"LibraryImage": allow_image_references},
+    }
+]
 
 # Spreadsheet imports wait for confirmation in the cache, which every server shares.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"

@@ -18,7 +18,7 @@ class PostAdmin(TranslatedAdmin):
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "teaser", "body", "author"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at", "updated_at"]}),
-        (_("Cover image"), {"fields": ["cover_image", "cover_image_alt"]}),
+        (_("Cover image"), {"fields": ["cover_image"]}),
         (_("Job posting"), {"fields": ["application_deadline"]}),
         (_("Related"), {"fields": ["organisations", "projects"]}),
     ]

@@ -8,7 +8,6 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
-from core.images import image_fields
 from core.models import Publishable, PublishableQuerySet
 
 WORDS_PER_MINUTE = 200
@@ -28,16 +27,12 @@ class PostQuerySet(PublishableQuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def for_cards(self):
+        """With the cover image a card shows, in the same query."""
+        return self.select_related("cover_image")
 
-class Post(
-    Publishable,
-    image_fields(
-        "cover_image",
-        _("cover image"),
-        upload_to="news/%Y/",
-        alt=_("text alternative of the cover image"),
-    ),
-):
+
+class Post(Publishable):
     """A news item, press release, position paper or job posting."""
 
     class Kind(models.TextChoices):
@@ -58,6 +53,14 @@ class Post(
         _("teaser"), help_text=_("Two or three sentences for lists, feeds and the home page.")
     )
     body = RichTextField(_("text"), blank=True)
+    cover_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("cover image"),
+    )
     author = models.CharField(
         _("author"),
         max_length=200,

@@ -6,5 +6,5 @@ from .models import Post
 
 @register(Post)
 class PostTranslationOptions(TranslationOptions):
-    fields = ("title", "teaser", "body", "cover_image_alt")
+    fields = ("title", "teaser", "body")
     required_languages = {settings.LANGUAGE_CODE: ("title", "teaser")}

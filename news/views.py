@@ -20,7 +20,7 @@ class PostListView(ListView):
     def get_queryset(self):
         listed = Post.objects.listed()
         self.filter_form = PostFilterForm(self.request.GET, years=listed.years("published_at"))
-        return self.filter_form.filter(listed).latest_first()
+        return self.filter_form.filter(listed).latest_first().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -41,6 +41,7 @@ class PostDetailView(PreviewableMixin, DetailView):
         return (
             super()
             .get_queryset()
+            .select_related("cover_image")
             .prefetch_related(
                 Prefetch("organisations", queryset=MemberOrganisation.objects.active()),
                 Prefetch("projects", queryset=Project.objects.published()),

@@ -43,7 +43,7 @@ class HomeView(PageMixin, TemplateView):
         context["member_count"] = MemberOrganisation.objects.active().count()
         # "Find an organisation": the directory's own district and language filters.
         context["finder"] = DirectoryFilterForm()
-        context["latest_posts"] = Post.objects.listed().latest_first()[:3]
+        context["latest_posts"] = Post.objects.listed().latest_first().for_cards()[:3]
         context["next_events"] = Event.objects.next_for(self.request.user, 3)
         return context
 

@@ -7,20 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.images import image_fields
-from core.uploads import MB
 from members.models import MemberOrganisation
 
 
-class Person(
-    image_fields(
-        "photo",
-        _("photo"),
-        upload_to="members/people/",
-        max_bytes=5 * MB,
-        max_pixels=20_000_000,
-    ),
-):
+class Person(models.Model):
     """Someone on the board or in the team. Photo and email are shown only if entered."""
 
     title = models.CharField(
@@ -38,6 +28,14 @@ class Person(
     )
     email = models.EmailField(
         _("email"), blank=True, help_text=_("Shown on the website (protected from harvesters).")
+    )
+    photo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("photo"),
     )
 
     class Meta:

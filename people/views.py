@@ -23,7 +23,9 @@ class BoardView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         memberships = sorted(
-            BoardMembership.objects.current().select_related("person__organisation"),
+            BoardMembership.objects.current().select_related(
+                "person__organisation", "person__photo"
+            ),
             key=by_role_then_name,
         )
         context["memberships"] = memberships
@@ -55,7 +57,7 @@ class TeamView(ListView):
     context_object_name = "positions"
 
     def get_queryset(self):
-        return TeamPosition.objects.select_related("person__organisation")
+        return TeamPosition.objects.select_related("person__organisation", "person__photo")
 
 
 class WorkingGroupListView(ListView):

@@ -5,24 +5,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField, URLField
-from core.images import image_fields
 from core.models import Publishable, PublishableQuerySet
-from core.uploads import MB
 
 
-class Funder(
-    image_fields(
-        "logo",
-        _("logo"),
-        upload_to="funders/",
-        max_bytes=2 * MB,
-        max_pixels=8_000_000,
-        help_text=_("Shown beside the funder's name."),
-    ),
-):
+class Funder(models.Model):
     """Who pays for a project: a ministry, the city, a foundation."""
 
     name = models.CharField(_("name"), max_length=200)
+    logo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funders",
+        verbose_name=_("logo"),
+        help_text=_("Shown beside the funder's name."),
+    )
     link = URLField(_("website"), blank=True)
 
     class Meta:

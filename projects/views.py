@@ -7,7 +7,7 @@ from core.preview import PreviewableMixin
 from members.models import MemberOrganisation
 from people.models import Person
 
-from .models import Project
+from .models import Funder, Project
 
 LATEST_POSTS = 3
 
@@ -37,12 +37,15 @@ class ProjectDetailView(PreviewableMixin, DetailView):
     """A project with its funders, partners, contact people and the latest news about it."""
 
     queryset = Project.objects.prefetch_related(
-        "funders",
+        Prefetch("funders", queryset=Funder.objects.select_related("logo")),
         Prefetch("partners", queryset=MemberOrganisation.objects.active()),
-        Prefetch("contacts", queryset=Person.objects.prefetch_related("team_positions")),
+        Prefetch(
+            "contacts",
+            queryset=Person.objects.select_related("photo").prefetch_related("team_positions"),
+        ),
     )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["posts"] = self.object.posts.listed().latest_first()[:LATEST_POSTS]
+        context["posts"] = self.object.posts.listed().latest_first().for_cards()[:LATEST_POSTS]
         return context

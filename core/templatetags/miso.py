@@ -8,15 +8,21 @@ translated at all (an organisation's name) is shown as its owner wrote it, in wh
 script, so it is isolated in ``<bdi>``: it cannot reorder the text around it.
 """
 
+from contextlib import nullcontext
+
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from .. import structured_data
 from ..fields import RichTextField
-from ..images import variant_name, variant_widths
+from ..images import image_model, variant_name, variant_widths
+from ..rich_text import IMAGE_REFERENCE
 from ..translated import is_fallback, is_translated
 
 register = template.Library()
@@ -26,11 +32,16 @@ register = template.Library()
 def translated(obj, field_name):
     value = getattr(obj, field_name) or ""
     rich = isinstance(obj._meta.get_field(field_name), RichTextField)
+    fallback = is_translated(obj, field_name) and is_fallback(obj, field_name)
+    if rich:
+        # Its pictures are described in the language of the text around them.
+        with translation.override(settings.LANGUAGE_CODE) if fallback else nullcontext():
+            value = with_pictures(value)
     # Rich text was sanitised when it was saved.
     html = mark_safe(value) if rich else conditional_escape(value)  # noqa: S308
     if not is_translated(obj, field_name):
         return format_html("<bdi>{}</bdi>", html) if html and not rich else html
-    if not is_fallback(obj, field_name):
+    if not fallback:
         return html
     note = gettext("Not yet translated; shown in German.")
     if rich:
@@ -80,35 +91,58 @@ def nav_link(context, url_name, label, section=False):
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(image, alt, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
-    """A ``ResponsiveImageField`` as ``<picture>`` with WebP and JPEG ``srcset``.
+def picture(image, alt=None, sizes="(min-width: 72rem) 60rem, 100vw", eager=False):
+    """A picture of the image library as ``<picture>`` with WebP and JPEG ``srcset``.
 
-    Width and height come from the model's ``width_field``/``height_field``,
-    so rendering never opens the file.
+    Its text alternative is the library's, in the reader's language or marked as
+    German where that has none; ``alt=""`` marks a picture that only decorates
+    (a logo beside the organisation's name). Width and height are stored with the
+    picture, so rendering never opens the file.
     """
     if not image:
         return {"image": None}
-    field = image.field
-    width = getattr(image.instance, field.width_field)
-    height = getattr(image.instance, field.height_field)
-    storage = image.storage
-    widths = variant_widths(width)
+    file = image.file
+    storage = file.storage
+    widths = variant_widths(image.width)
 
     def srcset(extension):
         return ", ".join(
-            f"{storage.url(variant_name(image.name, w, extension))} {w}w" for w in widths
+            f"{storage.url(variant_name(file.name, w, extension))} {w}w" for w in widths
         )
 
+    described = alt is None
     return {
         "image": image,
-        "alt": alt,
+        "src": file.url,
+        "alt": image.alt if described else alt,
+        "alt_in_german": described and is_fallback(image, "alt"),
+        "focus_classes": image.focus_classes,
         "sizes": sizes,
-        "width": width,
-        "height": height,
+        "width": image.width,
+        "height": image.height,
         "webp_srcset": srcset("webp"),
-        "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{image.url} {width}w"])),
+        "jpeg_srcset": ", ".join(filter(None, [srcset("jpg"), f"{file.url} {image.width}w"])),
         "eager": eager,
     }
+
+
+# Pictures in rich text fill the text column (``.prose``).
+PROSE_PICTURE_SIZES = "(min-width: 72rem) 45rem, 100vw"
+
+
+def with_pictures(html):
+    """Rich text with its references to the image library (``core/rich_text.py``) shown as
+    pictures, in one query; a reference to a picture deleted since is left out."""
+    numbers = {int(number) for number in IMAGE_REFERENCE.findall(html)}
+    if not numbers:
+        return html
+    images = image_model().objects.in_bulk(numbers)
+
+    def shown(reference):
+        context = picture(images.get(int(reference[1])), sizes=PROSE_PICTURE_SIZES)
+        return render_to_string("includes/picture.html", context).strip()
+
+    return IMAGE_REFERENCE.sub(shown, html)
 
 
 @register.filter

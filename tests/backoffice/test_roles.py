@@ -4,7 +4,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.sql import emit_post_migrate_signal
 
 from backoffice.roles import BOARD, MEMBERS, OFFICE, ROLES
+from images.models import Image
 from pages.models import Page
+from people.models import Person
+from tests.images.factories import image_file
 from tests.members.factories import make_organisation
 from tests.people.factories import make_person, make_team_position
 
@@ -103,6 +106,27 @@ def test_board_user_can_add_a_person(board_client):
     )
     assert response.status_code == 302
     assert "Bakari Tangara" in board_client.get("/de/members/board/").content.decode()
+
+
+def test_board_user_can_add_a_photo_to_the_library_and_choose_it_for_a_person(board_client):
+    response = board_client.post(
+        "/admin/images/image/add/",
+        {"file": image_file(), "alt_de": "Bakari Tangara", "focal_x": "50", "focal_y": "50"},
+    )
+    assert response.status_code == 302
+    photo = Image.objects.get()
+    response = board_client.post(
+        "/admin/people/person/add/",
+        {
+            "first_name": "Bakari",
+            "last_name": "Tangara",
+            "photo": photo.pk,
+            "board_memberships-TOTAL_FORMS": 0,
+            "board_memberships-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302
+    assert Person.objects.get().photo == photo
 
 
 def test_office_user_can_change_an_organisation(office_client):

@@ -120,9 +120,10 @@ def test_a_board_member_sees_only_the_people_area(client):
     client.force_login(make_staff(groups=["Board"]))
     shown = admin_index_models(client)
     assert ("people", "person") in shown
-    assert {app for app, _model in shown} == {"members", "people"}
-    # Organisations only to look them up when linking a person (see the next tests).
-    people_area = {"person", "boardmembership", "teamposition", "memberorganisation"}
+    assert {app for app, _model in shown} == {"members", "people", "images"}
+    # Organisations only to look them up when linking a person (see the next tests); the
+    # image library for the people's photos.
+    people_area = {"person", "boardmembership", "teamposition", "memberorganisation", "image"}
     assert {model for _app, model in shown} <= people_area
 
 

@@ -31,7 +31,7 @@ def make_job_posting(deadline, **overrides):
     return make_post(kind=Post.Kind.JOB, application_deadline=deadline, **overrides)
 
 
-def make_many_posts(count):
+def make_many_posts(count, **overrides):
     """``count`` published posts, one hour apart, created in one query."""
     now = timezone.now()
     return Post.objects.bulk_create(
@@ -44,6 +44,7 @@ def make_many_posts(count):
             kind=Post.Kind.values[number % len(Post.Kind.values)],
             is_published=True,
             published_at=now - datetime.timedelta(hours=number + 1),
+            **overrides,
         )
         for number in range(count)
     )

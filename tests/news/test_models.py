@@ -2,13 +2,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
 from news.models import Post
 from tests.languages import LANGUAGE_CODES
 
-from .factories import image_upload, make_job_posting, make_post, words
+from .factories import make_job_posting, make_post, words
 
 pytestmark = pytest.mark.django_db
 
@@ -113,54 +112,3 @@ def test_rich_text_is_sanitised_in_every_language(language):
     assert "Hallo" in stored and "Klick" in stored
     for forbidden in ["<script", "alert(1)", "onerror", "javascript:"]:
         assert forbidden not in stored
-
-
-def cover_errors(upload, alt="Ein Bild"):
-    post = make_post()
-    post.cover_image = upload
-    post.cover_image_alt_de = alt
-    with pytest.raises(ValidationError) as raised:
-        post.full_clean()
-    return raised.value.error_dict
-
-
-def test_a_cover_image_that_is_not_an_image_is_refused():
-    fake = SimpleUploadedFile(
-        "cover.jpg", b"<?php echo 'not a picture'; ?>", content_type="image/jpeg"
-    )
-    assert "cover_image" in cover_errors(fake)
-
-
-def test_a_cover_image_over_the_size_limit_is_refused():
-    huge = SimpleUploadedFile(
-        "cover.jpg", b"\xff" * (10 * 1024 * 1024 + 1), content_type="image/jpeg"
-    )
-    with translation.override("de"):
-        refusal = cover_errors(huge)["cover_image"][0]
-        message = refusal.messages[0]
-    assert refusal.code == "too_large"
-    assert "(10,0 MB)" in message
-    assert "höchstens 10 MB" in message
-
-
-def test_a_cover_image_with_too_many_pixels_is_refused():
-    bomb = image_upload(size=(6000, 4001))
-    with translation.override("de"):
-        refusal = cover_errors(bomb)["cover_image"][0]
-        message = refusal.messages[0]
-    assert refusal.code == "too_many_pixels"
-    assert "höchstens 20 Megapixel" in message
-
-
-def test_a_cover_image_needs_a_german_text_alternative():
-    assert "cover_image_alt_de" in cover_errors(image_upload(), alt="")
-
-
-def test_a_cover_image_is_stored_without_metadata_and_in_smaller_sizes():
-    post = make_post(cover_image_alt_de="Gäste im Saal")
-    post.cover_image = image_upload(size=(1200, 800))
-    post.full_clean()
-    post.save()
-    assert (post.cover_image_width, post.cover_image_height) == (1200, 800)
-    storage = post.cover_image.storage
-    assert storage.exists(post.cover_image.name.replace(".png", ".480w.webp"))

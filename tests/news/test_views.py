@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from news.models import Post
+from tests.images.factories import make_image
 from tests.languages import LANGUAGE_CODES
 from tests.members.factories import make_organisation
 from tests.projects.factories import make_project
@@ -190,7 +191,7 @@ def test_posts_published_at_the_same_moment_still_link_each_other(client):
 def test_the_list_page_costs_the_same_queries_however_many_posts(
     client, django_assert_max_num_queries, count, site_pages
 ):
-    make_many_posts(count)
+    make_many_posts(count, cover_image=make_image())
     with django_assert_max_num_queries(LIST_QUERIES):
         html = html_of(client, "/de/news/")
     assert len(post_titles(html)) == 10
@@ -200,7 +201,7 @@ def test_the_list_page_costs_the_same_queries_however_many_posts(
 def test_the_post_page_costs_the_same_queries_however_many_posts(
     client, django_assert_max_num_queries, count, related, site_pages
 ):
-    posts = make_many_posts(count)
+    posts = make_many_posts(count, cover_image=make_image())
     post = Post.objects.get(pk=posts[count // 2].pk)
     post.organisations.set(related["organisations"])
     post.projects.set(related["projects"])

@@ -1,6 +1,7 @@
 import pytest
 
 from people.models import BoardMembership
+from tests.images.factories import make_image
 from tests.members.factories import (
     make_district,
     make_focus_area,
@@ -77,8 +78,11 @@ def test_board_page_costs_the_same_queries_for_few_and_many_organisations(
     organisations = make_many_organisations(
         count, make_district(), make_focus_area(), make_language()
     )
+    photo = make_image()
     for number in range(count // 10):
-        person = make_person(f"Person {number}", "Aktuell", organisation=organisations[number])
+        person = make_person(
+            f"Person {number}", "Aktuell", organisation=organisations[number], photo=photo
+        )
         make_board_membership(person)
     for number in range(count):
         make_board_membership(make_person(f"Person {number}", "Früher"), years_ago=1 + number % 5)

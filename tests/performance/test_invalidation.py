@@ -13,6 +13,7 @@ from django.utils import timezone
 from pages.models import Association, OpeningHours
 from tests.documents.factories import make_document
 from tests.events.factories import make_event, make_venue
+from tests.images.factories import make_image
 from tests.members.factories import make_organisation
 from tests.news.factories import make_post
 from tests.pages.factories import CONTACT_FORM, make_principle, make_site_pages
@@ -105,6 +106,15 @@ def test_a_venue_edit_shows_on_its_events_at_once(client, site, page_cache):
     venue.name = "Stadtteilzentrum Nordstadt"
     venue.save()
     assert "Stadtteilzentrum Nordstadt" in html(client, event.get_absolute_url())
+
+
+def test_a_pictures_new_description_shows_on_its_posts_at_once(client, site, page_cache):
+    post = make_post(cover_image=make_image(alt_de="Gäste im Saal"))
+    html(client, post.get_absolute_url())
+    image = post.cover_image
+    image.alt_de = "Gäste beim Sommerfest im Saal"
+    image.save()
+    assert 'alt="Gäste beim Sommerfest im Saal"' in html(client, post.get_absolute_url())
 
 
 def test_adding_a_presenter_shows_at_once(client, site, page_cache):

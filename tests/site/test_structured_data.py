@@ -1,24 +1,16 @@
 """Shared links and search results get the page's title, image, date and place:
 Open Graph tags and schema.org JSON-LD that parses."""
 
-import io
 import json
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from core.structured_data import json_ld
 from tests.events.factories import berlin, make_event, make_venue
+from tests.images.factories import make_image
 from tests.members.factories import make_organisation
 from tests.news.factories import make_post
-
-
-def png(name="poster.png", size=(1200, 630)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def json_ld_on(html):
@@ -110,12 +102,11 @@ def test_arabic_text_is_written_as_it_is_not_as_escapes(client, summer_party):
 
 
 def test_the_event_image_is_an_absolute_address(client, summer_party):
-    summer_party.image = png()
-    summer_party.image_alt_de = "Plakat des Sommerfests"
+    summer_party.image = make_image(alt_de="Plakat des Sommerfests", size=(1200, 630))
     summer_party.save()
     html = client.get("/de/events/sommerfest/").content.decode()
     (data,) = json_ld_on(html)
-    assert re.fullmatch(r"http://testserver/media/events/\d{4}/poster[^/]*\.png", data["image"])
+    assert data["image"] == f"http://testserver{summer_party.image.file.url}"
     og = og_on(html)
     assert og["og:image"] == data["image"]
     assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
@@ -146,8 +137,7 @@ def test_the_post_page_describes_a_news_article(client, site_pages):
         teaser_de="Wir feiern.",
         published_at=berlin(2022, 5, 3, 9),
         author="Amina Yusuf",
-        cover_image=png("fest.png"),
-        cover_image_alt_de="Gäste beim Fest",
+        cover_image=make_image(alt_de="Gäste beim Fest"),
     )
     html = client.get(post.get_absolute_url()).content.decode()
     (data,) = json_ld_on(html)
@@ -155,7 +145,7 @@ def test_the_post_page_describes_a_news_article(client, site_pages):
     assert data["headline"] == "Zehn Jahre MiSO"
     assert data["datePublished"] == "2022-05-03T09:00:00+02:00"
     assert data["author"] == {"@type": "Person", "name": "Amina Yusuf"}
-    assert data["image"].startswith("http://testserver/media/news/")
+    assert data["image"] == f"http://testserver{post.cover_image.file.url}"
     og = og_on(html)
     assert og["og:type"] == "article"
     assert og["article:published_time"] == "2022-05-03T09:00:00+02:00"

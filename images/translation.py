@@ -1,0 +1,10 @@
+from modeltranslation.translator import register
+
+from core.translated import DefaultLanguageRequired
+
+from .models import Image
+
+
+@register(Image)
+class ImageTranslationOptions(DefaultLanguageRequired):
+    fields = ("alt",)
