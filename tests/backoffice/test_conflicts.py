@@ -15,9 +15,10 @@ from django.utils import timezone
 from core.translated import is_translated
 from news.models import Post
 from tests.events.factories import make_event, make_venue
+from tests.images.factories import make_image
 from tests.languages import LANGUAGE_CODES, in_languages
 from tests.members.factories import make_district, make_focus_area, make_organisation
-from tests.news.factories import image_upload, make_post
+from tests.news.factories import make_post
 from tests.people.factories import make_board_membership, make_person
 from tests.security.html_forms import forms_on
 
@@ -181,7 +182,7 @@ def whole_seconds(days):
 
 def filled_post():
     """Rich text, every language, dates and an image: what could come back altered."""
-    post = make_post(
+    return make_post(
         kind=Post.Kind.JOB,
         **in_languages("title", "Stelle"),
         **in_languages("teaser", "Wir suchen"),
@@ -189,13 +190,10 @@ def filled_post():
             [f"body_{code}" for code in LANGUAGE_CODES],
             "<h2>Aufgaben</h2><p><strong>Beratung</strong> &amp; <em>Begleitung</em></p>",
         ),
-        **in_languages("cover_image_alt", "Team im Büro"),
+        cover_image=make_image(**in_languages("alt", "Team im Büro")),
         published_at=whole_seconds(-1),
         application_deadline=datetime.date(2030, 7, 1),
     )
-    post.cover_image = image_upload()
-    post.save()
-    return post
 
 
 def filled_event():

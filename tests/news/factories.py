@@ -1,10 +1,7 @@
 import datetime
-import io
 import itertools
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
 
 from news.models import Post
 
@@ -52,9 +49,3 @@ def make_many_posts(count, **overrides):
 
 def words(count, word="word"):
     return "<p>" + " ".join([word] * count) + "</p>"
-
-
-def image_upload(name="cover.png", size=(800, 500), image_format="PNG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, format=image_format)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
