@@ -86,13 +86,21 @@ messages: $(VENV)/.installed
 ## answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY, ALLOWED_HOSTS and keeps
 ## SECURE_SSL_REDIRECT on (README, "Deploy"). nginx comes from the system's packages: make
 ## never installs it, it stops and says so.
-SERVE_ENV = DEBUG=false SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+STATIC_ROOT ?= staticfiles
+SERVE_ENV = DEBUG=false STATIC_ROOT=$(STATIC_ROOT) SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
-serve: serve-tools setup
+serve: serve-tools setup $(STATIC_ROOT)/staticfiles.json
 	@test -n "$$SECRET_KEY" || echo "make serve: SECRET_KEY is not set; using a throwaway key for this local run."
-	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) exec $(PY) deploy/serve.py
+
+# The static files are collected (and compressed with gzip and Brotli, about a minute) only
+# when a file (or folder) under static/ or an app's static/ is newer than the last
+# collection's manifest, or the installed packages (whose apps bring static files) are. A
+# collection that fails leaves no manifest, so the next `make serve` collects again.
+STATIC_SOURCES := $(shell find static $(wildcard */static))
+$(STATIC_ROOT)/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0 || { rm -f $@; exit 1; }
 
 serve-tools: $(VENV)/.installed
 	@$(PY) deploy/serve.py --check
