@@ -5,13 +5,36 @@ minute) only when they changed since the last collection, not on every start. As
 import os
 import subprocess
 
+import pytest
 from django.conf import settings
 
 
-def make_serve_collects(static_root):
-    """Would `make serve` collect the static files into ``static_root``?"""
+@pytest.fixture
+def installed(tmp_path):
+    """The stamp of a virtual environment installed just now (the checkout's own may be older
+    than pyproject.toml, and make would install it first)."""
+    stamp = tmp_path / "venv" / ".installed"
+    stamp.parent.mkdir()
+    stamp.touch()
+    return stamp
+
+
+@pytest.fixture
+def manifest(tmp_path):
+    """Where the manifest of the collected static files goes."""
+    return tmp_path / "collected" / "staticfiles.json"
+
+
+def make_serve_collects(manifest, installed):
+    """Would `make serve` collect the static files?"""
     result = subprocess.run(
-        ["make", "--dry-run", "serve", f"STATIC_ROOT={static_root}"],
+        [
+            "make",
+            "--dry-run",
+            "serve",
+            f"STATIC_ROOT={manifest.parent}",
+            f"VENV={installed.parent}",
+        ],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
@@ -21,26 +44,29 @@ def make_serve_collects(static_root):
     return "collectstatic" in result.stdout
 
 
-def test_make_serve_collects_the_static_files_when_none_were_collected(tmp_path):
-    assert make_serve_collects(tmp_path)
-
-
-def test_make_serve_does_not_collect_them_again_when_nothing_changed_since(tmp_path):
-    (tmp_path / "staticfiles.json").touch()
-    assert not make_serve_collects(tmp_path)
-
-
-def test_make_serve_collects_them_again_when_a_static_file_changed_since(tmp_path):
-    manifest = tmp_path / "staticfiles.json"
+def collected(manifest, before=None):
+    """The static files collected now, or before ``before`` (a file) was last changed."""
+    manifest.parent.mkdir()
     manifest.touch()
-    before = (settings.BASE_DIR / "static" / "css" / "site.css").stat().st_mtime - 1
-    os.utime(manifest, (before, before))
-    assert make_serve_collects(tmp_path)
+    if before:
+        earlier = before.stat().st_mtime - 1
+        os.utime(manifest, (earlier, earlier))
 
 
-def test_make_serve_collects_them_again_when_the_installed_packages_changed_since(tmp_path):
-    manifest = tmp_path / "staticfiles.json"
-    manifest.touch()
-    before = (settings.BASE_DIR / ".venv" / ".installed").stat().st_mtime - 1
-    os.utime(manifest, (before, before))
-    assert make_serve_collects(tmp_path)
+def test_make_serve_collects_the_static_files_when_none_were_collected(manifest, installed):
+    assert make_serve_collects(manifest, installed)
+
+
+def test_make_serve_does_not_collect_them_again_when_nothing_changed_since(manifest, installed):
+    collected(manifest)
+    assert not make_serve_collects(manifest, installed)
+
+
+def test_make_serve_collects_them_again_when_a_static_file_changed_since(manifest, installed):
+    collected(manifest, before=settings.BASE_DIR / "static" / "css" / "site.css")
+    assert make_serve_collects(manifest, installed)
+
+
+def test_make_serve_collects_them_again_when_the_packages_were_installed_since(manifest, installed):
+    collected(manifest, before=installed)
+    assert make_serve_collects(manifest, installed)
