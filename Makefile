@@ -44,9 +44,9 @@ test: $(VENV)/.installed $(MO_FILES) test-tools
 
 ## test-tools: what the browser, HTML, production-server and fault tests drive. The npm
 ## packages axe-core and vnu-jar come from package.json (their install scripts are not
-## needed). Chromium, Java, nginx and redis-server are the system's own: make never installs
-## system packages, it only says which are missing; without them those tests skip (in CI,
-## CI=true, they fail: .ci/run installs them first).
+## needed). Chromium, Java, nginx, redis-server and PostgreSQL are the system's own: make never
+## installs system packages, it only says which are missing; without them those tests skip (in
+## CI, CI=true, they fail: .ci/run installs them first, and runs PostgreSQL for its second pass).
 test-tools:
 	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
 		if command -v npm >/dev/null; then \
@@ -57,6 +57,8 @@ test-tools:
 	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
 	@command -v redis-server >/dev/null || echo "redis-server is missing: the Redis fault tests will be skipped (Debian: apt-get install redis-server)."
 	@$(PY) deploy/serve.py --check >/dev/null 2>&1 || echo "nginx is missing: the production-server tests will be skipped (Debian: apt-get install nginx-light)."
+	@$(PY) -c 'import psycopg; from tests.tools import POSTGRESQL; psycopg.connect(f"{POSTGRESQL}/postgres", connect_timeout=3).close()' >/dev/null 2>&1 || \
+		echo "No PostgreSQL server lets user postgres in at 127.0.0.1:5432: the two-server fault tests will be skipped (Debian: apt-get install postgresql)."
 
 ## lint: ruff (code and format), djLint on the templates (lint mode only, never the reformatter:
 ## settings in pyproject.toml) and a check that no migration is missing
