@@ -88,6 +88,7 @@ messages: $(VENV)/.installed
 ## answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY, ALLOWED_HOSTS and keeps
 ## SECURE_SSL_REDIRECT on (README, "Deploy"). nginx comes from the system's packages: make
 ## never installs it, it stops and says so.
+# The settings' default, named here too so that make can tell when to collect.
 STATIC_ROOT ?= staticfiles
 SERVE_ENV = DEBUG=false STATIC_ROOT=$(STATIC_ROOT) SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \

@@ -2,10 +2,11 @@
 
 ``deploy/serve.py`` (nginx in front of gunicorn, production settings) listens on a free port
 of 127.0.0.1 with a throwaway secret key and a folder of its own: SQLite database, media,
-static files, cache. The static files are collected without compressing them: compressing
-takes a minute and changes nothing these tests look at (tests/performance/test_serving.py
-checks it). ``Visitor`` is a small browser: it keeps its cookies and sends from a loopback
-address of its own, as different people would.
+static files, cache; other settings (a PostgreSQL database, Redis) may replace some. The
+static files are collected without compressing them: compressing takes a minute and changes
+nothing these tests look at (tests/performance/test_serving.py checks it). ``Visitor`` is a
+small browser: it keeps its cookies and sends from a loopback address of its own, as
+different people would.
 """
 
 import contextlib
