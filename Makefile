@@ -44,9 +44,9 @@ test: $(VENV)/.installed $(MO_FILES) test-tools
 
 ## test-tools: what the browser, HTML, production-server and fault tests drive. The npm
 ## packages axe-core and vnu-jar come from package.json (their install scripts are not
-## needed). Chromium, Java, nginx and redis-server are the system's own: make never installs
-## system packages, it only says which are missing; without them those tests skip (in CI,
-## CI=true, they fail: .ci/run installs them first).
+## needed). Chromium, Java, nginx, redis-server and PostgreSQL are the system's own: make never
+## installs system packages, it only says which are missing; without them those tests skip (in
+## CI, CI=true, they fail: .ci/run installs them first, and runs PostgreSQL for its second pass).
 test-tools:
 	@if [ ! node_modules/.installed -nt package-lock.json ]; then \
 		if command -v npm >/dev/null; then \
@@ -57,6 +57,8 @@ test-tools:
 	@command -v java >/dev/null || echo "Java is missing: the HTML validity check will be skipped (Debian: apt-get install default-jre-headless)."
 	@command -v redis-server >/dev/null || echo "redis-server is missing: the Redis fault tests will be skipped (Debian: apt-get install redis-server)."
 	@$(PY) deploy/serve.py --check >/dev/null 2>&1 || echo "nginx is missing: the production-server tests will be skipped (Debian: apt-get install nginx-light)."
+	@$(PY) -c 'import psycopg; from tests.tools import POSTGRESQL; psycopg.connect(f"{POSTGRESQL}/postgres", connect_timeout=3).close()' >/dev/null 2>&1 || \
+		echo "No PostgreSQL server lets user postgres in at 127.0.0.1:5432: the two-server fault tests will be skipped (Debian: apt-get install postgresql)."
 
 ## lint: ruff (code and format), djLint on the templates (lint mode only, never the reformatter:
 ## settings in pyproject.toml) and a check that no migration is missing
@@ -86,13 +88,22 @@ messages: $(VENV)/.installed
 ## answers on http://127.0.0.1:8000/; a real server sets SECRET_KEY, ALLOWED_HOSTS and keeps
 ## SECURE_SSL_REDIRECT on (README, "Deploy"). nginx comes from the system's packages: make
 ## never installs it, it stops and says so.
-SERVE_ENV = DEBUG=false SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+# The settings' default, named here too so that make can tell when to collect.
+STATIC_ROOT ?= staticfiles
+SERVE_ENV = DEBUG=false STATIC_ROOT=$(STATIC_ROOT) SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
-serve: serve-tools setup
+serve: serve-tools setup $(STATIC_ROOT)/staticfiles.json
 	@test -n "$$SECRET_KEY" || echo "make serve: SECRET_KEY is not set; using a throwaway key for this local run."
-	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) exec $(PY) deploy/serve.py
+
+# The static files are collected (and compressed with gzip and Brotli, about a minute) only
+# when a file (or folder) under static/ or an app's static/ is newer than the last
+# collection's manifest, or the installed packages (whose apps bring static files) are. A
+# collection that fails leaves no manifest, so the next `make serve` collects again.
+STATIC_SOURCES := $(shell find static $(wildcard */static))
+$(STATIC_ROOT)/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0 || { rm -f $@; exit 1; }
 
 serve-tools: $(VENV)/.installed
 	@$(PY) deploy/serve.py --check

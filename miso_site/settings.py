@@ -270,6 +270,8 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers check the servers over plain http; a redirect would count as unhealthy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Behind a load balancer that terminates TLS, set SECURE_PROXY_SSL_HEADER=true.
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -6,6 +6,23 @@ from django.core.cache import cache
 from django.utils import translation
 
 from tests.data_sets import built_once, files_in, use_files_of
+from tests.faults import figures
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the run's own process, not an xdist worker
+        figures.forget()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The figures of the faults the servers went through (tests/faults/test_two_servers.py).
+    Here, not in tests/faults/conftest.py: pytest-xdist's main process, which prints the
+    summary, loads no other conftest."""
+    lines = figures.table()
+    if lines:
+        terminalreporter.write_sep("=", "two servers under faults, with load")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session", autouse=True)

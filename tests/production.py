@@ -2,10 +2,11 @@
 
 ``deploy/serve.py`` (nginx in front of gunicorn, production settings) listens on a free port
 of 127.0.0.1 with a throwaway secret key and a folder of its own: SQLite database, media,
-static files, cache. The static files are collected without compressing them: compressing
-takes a minute and changes nothing these tests look at (tests/performance/test_serving.py
-checks it). ``Visitor`` is a small browser: it keeps its cookies and sends from a loopback
-address of its own, as different people would.
+static files, cache; other settings (a PostgreSQL database, Redis) may replace some. The
+static files are collected without compressing them: compressing takes a minute and changes
+nothing these tests look at (tests/performance/test_serving.py checks it). ``Visitor`` is a
+small browser: it keeps its cookies and sends from a loopback address of its own, as
+different people would.
 """
 
 import contextlib
@@ -27,8 +28,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.security.html_forms import forms_on
+
 ROOT = Path(__file__).resolve().parents[1]
 START_SECONDS = 90
+
+
+# The settings of servers behind the load balancer the README describes, which terminates TLS
+# and says so in X-Forwarded-Proto.
+BEHIND_LOAD_BALANCER = {"SECURE_PROXY_SSL_HEADER": "true", "SECURE_SSL_REDIRECT": "true"}
 
 
 def free_port():
@@ -47,13 +55,17 @@ call_command("createsuperuser", interactive=False, username="{0}", email="office
 """
 
 
-def prepare(folder):
+def prepare(folder, **environment):
     """In ``folder``: the database with the demo content and ``ADMIN`` (what ``make serve``
-    sets up, but for the admin), and the collected static files, made side by side."""
+    sets up, but for the admin), and the collected static files, made side by side.
+    ``environment`` changes the settings, as for ``Site``: another ``DATABASE_URL``, say."""
     setup = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "-c", PREPARE.format(ADMIN[0])],
         cwd=ROOT,
-        env=os.environ | folder_environment(folder) | {"DJANGO_SUPERUSER_PASSWORD": ADMIN[1]},
+        env=os.environ
+        | folder_environment(folder)
+        | environment
+        | {"DJANGO_SUPERUSER_PASSWORD": ADMIN[1]},
     )
     storage = {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}
     with override_settings(
@@ -153,11 +165,23 @@ class Site:
                     found.append(pid)
         return found
 
+    def workers(self):
+        """The ids of gunicorn's live worker processes: those whose parent is not
+        deploy/serve.py (which started gunicorn's master)."""
+        return [pid for pid in self.processes("gunicorn") if parent(pid) != self.process.pid]
+
     def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc):
         self.kill()
+
+
+def parent(pid):
+    """The id of the process that started process ``pid``."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    # pid (command) state parent ...: the command may hold spaces and brackets.
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 @dataclass
@@ -215,6 +239,31 @@ class Visitor:
         else:
             body, content_type = multipart(pairs, files)
         return self.request("POST", path, body, (headers or {}) | {"Content-Type": content_type})
+
+
+def contact_form(visitor):
+    """The German contact form's fields as a visitor fills them in, with its security token."""
+    page = visitor.get("/de/contact/")
+    assert page.status == 200
+    return contact_form_on(page)
+
+
+def contact_form_on(page):
+    """The fields of the contact form on ``page`` (a ``Response``) as a visitor fills them in."""
+    form = next(form for form in forms_on(page.text) if "message" in form.values())
+    return form.values() | {
+        "name": "Ada",
+        "email": "ada@example.org",
+        "subject": "Frage",
+        "message": "Guten Tag",
+    }
+
+
+def log_in_as_office(visitor):
+    """``visitor`` logs in to the admin as ``ADMIN``."""
+    login = forms_on(visitor.get("/admin/login/").text)[0].values()
+    login |= {"username": ADMIN[0], "password": ADMIN[1]}
+    assert visitor.post("/admin/login/", login).status == 302
 
 
 def multipart(pairs, files):

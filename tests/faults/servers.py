@@ -4,6 +4,7 @@ import os
 import shutil
 import signal
 import socket
+import socketserver
 import subprocess
 import tempfile
 import threading
@@ -109,3 +110,62 @@ class SilentServer:
         self.listener.close()
         for connection in self.connections:
             connection.close()
+
+
+class MailServer(socketserver.ThreadingTCPServer):
+    """An SMTP server on 127.0.0.1 that takes every message and counts them in ``received``;
+    after ``hang()`` it accepts connections and never says a word, like SilentServer, until
+    ``answer()`` closes those connections (whoever waits gets an error at once) and it takes
+    messages again."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _SmtpConversation)
+        self.port = self.server_address[1]
+        self.received = 0
+        self._counting = threading.Lock()
+        self._hung = None  # while hanging: set to release the connections held
+        threading.Thread(target=self.serve_forever, args=(0.1,), daemon=True).start()
+
+    def hang(self):
+        self._hung = threading.Event()
+
+    def answer(self):
+        hung, self._hung = self._hung, None
+        if hung:
+            hung.set()
+
+    def count_message(self):
+        with self._counting:
+            self.received += 1
+
+    def close(self):
+        self.answer()
+        self.shutdown()
+        self.server_close()
+
+
+class _SmtpConversation(socketserver.StreamRequestHandler):
+    """What Django's SMTP backend needs of a server: no extensions, every command accepted."""
+
+    def reply(self, text):
+        self.wfile.write(text.encode() + b"\r\n")
+
+    def handle(self):
+        hung = self.server._hung
+        if hung:
+            hung.wait()
+            return
+        self.reply("220 127.0.0.1 ready")
+        for line in self.rfile:
+            command = line[:4].upper()
+            if command == b"QUIT":
+                self.reply("221 bye")
+                return
+            if command == b"DATA":
+                self.reply("354 go on")
+                while self.rfile.readline() not in (b".\r\n", b""):
+                    pass
+                self.server.count_message()
+            self.reply("250 ok")

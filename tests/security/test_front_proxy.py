@@ -31,7 +31,15 @@ from documents.models import Document
 from documents.validators import PdfCheck
 from pages.models import ContactMessage
 from tests.languages import LANGUAGE_CODES
-from tests.production import ADMIN, ROOT, Site, Visitor, prepare
+from tests.production import (
+    BEHIND_LOAD_BALANCER,
+    ROOT,
+    Site,
+    Visitor,
+    contact_form,
+    log_in_as_office,
+    prepare,
+)
 from tests.security.html_forms import forms_on
 from tests.tools import NGINX, require
 
@@ -40,7 +48,6 @@ pytestmark = pytest.mark.production
 SLOW_CLIENTS = 50
 HEADER_SECONDS = 10  # client_header_timeout in deploy/nginx.conf
 TOO_LARGE = 3 * MB
-BEHIND_LOAD_BALANCER = {"SECURE_PROXY_SSL_HEADER": "true", "SECURE_SSL_REDIRECT": "true"}
 
 
 @pytest.fixture(scope="module")
@@ -78,19 +85,6 @@ def refused_as_too_often(response):
     with translation.override("de"):
         message = gettext("You have sent this form too often. Please try again in an hour.")
     return response.status == 200 and message in unescape(response.text)
-
-
-def contact_form(visitor):
-    """The German contact form's fields as a visitor fills them in, with its security token."""
-    page = visitor.get("/de/contact/")
-    assert page.status == 200
-    form = next(form for form in forms_on(page.text) if "message" in form.values())
-    return form.values() | {
-        "name": "Ada",
-        "email": "ada@example.org",
-        "subject": "Frage",
-        "message": "Guten Tag",
-    }
 
 
 @dataclass
@@ -186,9 +180,7 @@ def test_a_contact_message_sent_through_the_proxy_is_stored(site, folder):
 
 def test_the_office_can_upload_the_largest_pdf_the_admin_takes(site, folder):
     office = visitor(site)
-    login = forms_on(office.get("/admin/login/").text)[0].values()
-    login |= {"username": ADMIN[0], "password": ADMIN[1]}
-    assert office.post("/admin/login/", login).status == 302
+    log_in_as_office(office)
     form = next(
         form
         for form in forms_on(office.get("/admin/documents/document/add/").text)

@@ -137,8 +137,10 @@ call_command("migrate", verbosity=0)
 client = Client(HTTP_HOST="www.miso-netzwerk.de")
 plain = client.get("/robots.txt")
 secure = client.get("/robots.txt", secure=True)
+health = client.get("/healthz")
 print(json.dumps({
     "plain": [plain.status_code, plain.get("Location", "")],
+    "healthz": [health.status_code, health.content.decode()],
     "headers": dict(secure.headers),
     "settings": {name: getattr(settings, name) for name in [
         "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_SECURE",
@@ -181,6 +183,15 @@ def test_production_redirects_plain_http_to_https(production):
     status, location = production["plain"]
     assert status == 301
     assert location == "https://www.miso-netzwerk.de/robots.txt"
+
+
+def test_production_answers_the_health_check_over_plain_http_instead_of_redirecting(
+    production,
+):
+    # As a load balancer checks its servers: a redirect would count as unhealthy.
+    status, body = production["healthz"]
+    assert status == 200
+    assert body.startswith("ok\n")
 
 
 def test_production_sends_a_preload_ready_hsts_header(production):
