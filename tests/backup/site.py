@@ -9,15 +9,15 @@ import reversion
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from PIL import Image
 
 from documents.models import Document
+from images.models import Image
 from members.models import MemberOrganisation
 from tests.backoffice.factories import make_staff
 from tests.documents.factories import make_document
+from tests.images.factories import image_file
 from tests.members.factories import (
     make_application,
     make_district,
@@ -62,10 +62,10 @@ def site_now():
     return {"rows": rows(), "files": stored_files()}
 
 
-def picture(colour="teal"):
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 500), colour).save(buffer, format="PNG")
-    return SimpleUploadedFile(f"{colour}.png", buffer.getvalue(), content_type="image/png")
+def picture(colour="teal", alt="Ein Bild"):
+    """A picture in the image library, stored with its resized versions."""
+    upload = image_file(size=(800, 500), colour=colour, name=f"{colour}.png")
+    return Image.objects.create(file=upload, alt_de=alt)
 
 
 def make_site():
@@ -86,7 +86,6 @@ def make_site():
             title_de="Sommerfest im Ihme-Zentrum",
             title_ar="مهرجان الصيف",
             cover_image=picture(),
-            cover_image_alt_de="Ein Bild",
         )
     make_document(slug="satzung", members_only=True)
     make_application()
@@ -102,7 +101,7 @@ def change_everything(post):
     document = Document.objects.get()
     document.file.delete()
     document.delete()
-    make_post(title_de="Nach der Sicherung", cover_image=picture("navy"), cover_image_alt_de="Bild")
+    make_post(title_de="Nach der Sicherung", cover_image=picture("navy", alt="Bild"))
     office = User.objects.get(username="office")
     office.set_password("another-password-entirely")
     office.save()
