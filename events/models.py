@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField, URLField
 from core.models import MembersOnly, MembersOnlyQuerySet
+from images.models import picture_field
 from members.models import MemberOrganisation
 
 # Paths under /events/ that an event's slug must not take.
@@ -179,14 +180,7 @@ class Event(MembersOnly):
         default=False,
         help_text=_("A cancelled event stays listed, clearly marked as cancelled."),
     )
-    image = models.ForeignKey(
-        "images.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("image"),
-    )
+    image = picture_field(_("image"), "events")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = EventQuerySet.as_manager()

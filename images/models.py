@@ -1,5 +1,6 @@
 """The image library: every picture the site shows, uploaded and described once."""
 
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +32,17 @@ class Image(AbstractImage):
                 in_text = Q.create([(f"{name}__contains", reference) for name in texts], Q.OR)
                 found += model._default_manager.filter(in_text)
         return list(dict.fromkeys(found))
+
+
+def picture_field(verbose_name, related_name, **options):
+    """A model's choice of a picture from the library: optional, and a picture still chosen
+    somewhere cannot be deleted (the admin then lists where it is used)."""
+    return models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **options,
+    )

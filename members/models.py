@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from backoffice.history import history_note
 from core.fields import RichTextField, URLField
 from core.models import Submission
+from images.models import picture_field
 
 
 class District(models.Model):
@@ -189,14 +190,7 @@ class MemberOrganisation(Located):
     # into German (every visitor's fallback); the admin clears it (see its save_model).
     needs_review = models.BooleanField(_("German text needs review"), default=False)
 
-    logo = models.ForeignKey(
-        "images.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="organisations",
-        verbose_name=_("logo"),
-    )
+    logo = picture_field(_("logo"), "organisations")
 
     objects = MemberOrganisationQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
 from core.models import Publishable, PublishableQuerySet
+from images.models import picture_field
 
 WORDS_PER_MINUTE = 200
 
@@ -53,14 +54,7 @@ class Post(Publishable):
         _("teaser"), help_text=_("Two or three sentences for lists, feeds and the home page.")
     )
     body = RichTextField(_("text"), blank=True)
-    cover_image = models.ForeignKey(
-        "images.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="posts",
-        verbose_name=_("cover image"),
-    )
+    cover_image = picture_field(_("cover image"), "posts")
     author = models.CharField(
         _("author"),
         max_length=200,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from images.models import picture_field
 from members.models import MemberOrganisation
 
 
@@ -29,14 +30,7 @@ class Person(models.Model):
     email = models.EmailField(
         _("email"), blank=True, help_text=_("Shown on the website (protected from harvesters).")
     )
-    photo = models.ForeignKey(
-        "images.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="people",
-        verbose_name=_("photo"),
-    )
+    photo = picture_field(_("photo"), "people")
 
     class Meta:
         db_table = "members_person"  # made in the members app, where the model began

@@ -6,21 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField, URLField
 from core.models import Publishable, PublishableQuerySet
+from images.models import picture_field
 
 
 class Funder(models.Model):
     """Who pays for a project: a ministry, the city, a foundation."""
 
     name = models.CharField(_("name"), max_length=200)
-    logo = models.ForeignKey(
-        "images.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="funders",
-        verbose_name=_("logo"),
-        help_text=_("Shown beside the funder's name."),
-    )
+    logo = picture_field(_("logo"), "funders", help_text=_("Shown beside the funder's name."))
     link = URLField(_("website"), blank=True)
 
     class Meta:
