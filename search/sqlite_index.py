@@ -36,8 +36,16 @@ from django.db.models.expressions import RawSQL
 from core.fields import RichTextField
 
 TABLE = "search_index"
-# bm25() is lower for better matches and takes one weight per column: title, body.
-RANK = f"-bm25({TABLE}, 10.0, 1.0)"
+# A match in the title ranks above a match only in the text, whatever the rest: 1 for
+# the title, plus the relevance within its group. bm25() is lower for better matches and
+# weighs each word by the whole index (a word found in nearly every row counts for next to
+# nothing), so on its own it cannot promise that; here it is brought into [0, 1).
+BM25 = f"-bm25({TABLE}, 10.0, 1.0)"
+RANK = (
+    f"(SELECT count(*) FROM {TABLE} AS titles"
+    f" WHERE titles.{TABLE} MATCH %s AND titles.rowid = {TABLE}.rowid)"
+    f" + {BM25} / (1 + {BM25})"
+)
 INSERT = f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)"
 BATCH = 1000
 # The rowid's bits, from the top: kind, language, primary key; 62 in all, as rowids are
@@ -134,7 +142,9 @@ def matching(queryset, text, searchable, language):
             params=[" ".join(words), first, first + LARGEST_KEY],
         )
         .filter(pk=RawSQL(f"{TABLE}.rowid - %s", (first,)))
-        .annotate(search_rank=RawSQL(RANK, (), output_field=FloatField()))
+        .annotate(
+            search_rank=RawSQL(RANK, (f"title : ({' '.join(words)})",), output_field=FloatField())
+        )
     )
 
 
