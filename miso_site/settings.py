@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "events.apps.EventsConfig",
     "projects.apps.ProjectsConfig",
     "documents.apps.DocumentsConfig",
+    "accounts.apps.AccountsConfig",
     "search",
 ]
 

@@ -52,7 +52,7 @@ def test_a_message_whose_email_failed_is_kept_and_shown_as_not_emailed(
     def broken_send(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("core.mail.send_mail", broken_send)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
     client.post("/fr/contact/", CONTACT_FORM)
     client.force_login(make_staff(groups=["Office"]))
     entry = inbox_entry(client)

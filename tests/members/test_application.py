@@ -27,7 +27,7 @@ def test_application_is_kept_when_sending_the_email_fails(client, site_pages, mo
     def broken_send(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("core.mail.send_mail", broken_send)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
     response = client.post("/uk/members/apply/", APPLICATION_FORM)
     assert response["Location"] == "/uk/members/apply/thanks/"
     application = MembershipApplication.objects.get()
