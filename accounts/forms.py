@@ -4,9 +4,10 @@ import secrets
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import linebreaks
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -98,7 +99,11 @@ class EntryForm(forms.ModelForm):
         upload = self.cleaned_data.get("logo_file")
         if upload:
             logo = Image(file=upload)
-            logo.alt_de = _("Logo of %(organisation)s") % {"organisation": self.organisation}
+            # The library's text alternative in German, every visitor's fallback.
+            with translation.override(settings.LANGUAGE_CODE):
+                logo.alt_de = gettext("Logo of %(organisation)s") % {
+                    "organisation": self.organisation
+                }
             logo.save()
             self.instance.logo = logo
         return super().save(commit)
@@ -192,8 +197,6 @@ class EventProposalForm(forms.ModelForm):
         cleaned_data = super().clean()
         if not cleaned_data.get("venue") and not cleaned_data.get("place"):
             self.add_error("place", _("Please choose a place from the list or describe it."))
-        if cleaned_data.get("is_free") is False and not cleaned_data.get("price"):
-            self.add_error("price", _("Please give the price, or tick 'free entry'."))
         # Set before the model's own checks, which read the German columns.
         event = self.instance
         texts = {
@@ -211,3 +214,12 @@ class EventProposalForm(forms.ModelForm):
         event.slug = f"{base}-{secrets.token_hex(4)}"
         event.is_published = False
         return cleaned_data
+
+    def _update_errors(self, errors):
+        # The event's own checks name its German columns (price_de): here one field each.
+        if hasattr(errors, "error_dict"):
+            suffix = f"_{settings.LANGUAGE_CODE}"
+            errors.error_dict = {
+                name.removesuffix(suffix): messages for name, messages in errors.error_dict.items()
+            }
+        super()._update_errors(errors)

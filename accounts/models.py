@@ -210,7 +210,8 @@ class OrganisationChange(Proposal):
 
     Descriptions are plain text per language (``{"uk": "..."}``): members write no
     HTML, and only the languages whose text differs from the live entry are applied,
-    so the office's formatting of the others stays.
+    so the office's formatting of the others stays. An empty box changes nothing:
+    German, every visitor's fallback, must never be emptied by a member.
     """
 
     descriptions = models.JSONField(_("descriptions"), default=dict, blank=True)
@@ -298,7 +299,7 @@ class OrganisationChange(Proposal):
         for code, name in settings.LANGUAGES:
             proposed = self.descriptions.get(code, "")
             current = plain_text(getattr(live, build_localized_fieldname("description", code)))
-            if proposed != current:
+            if proposed and proposed != current:
                 label = gettext("Description (%(language)s)") % {"language": name}
                 rows.append((label, current, proposed))
         for name in ("focus_areas", "languages"):
@@ -325,7 +326,7 @@ class OrganisationChange(Proposal):
             for code, _name in settings.LANGUAGES:
                 column = build_localized_fieldname("description", code)
                 proposed = self.descriptions.get(code, "")
-                if proposed != plain_text(getattr(organisation, column)):
+                if proposed and proposed != plain_text(getattr(organisation, column)):
                     setattr(organisation, column, linebreaks(proposed, autoescape=True))
             for name in ENTRY_FIELDS:
                 setattr(organisation, name, getattr(self, name))

@@ -85,7 +85,6 @@ class AreaView(MemberPageMixin, TemplateView):
         context["proposals"] = list(
             EventProposal.objects.filter(account=user)
             .select_related("event")
-            .only("status", "created_at", "office_comment", "event__title", "event__slug")
             .order_by("-created_at")[:AREA_LIST_LENGTH]
         )
         if organisation:
@@ -249,7 +248,6 @@ class EventProposalListView(OwnProposalsMixin, ListView):
             .get_queryset()
             .select_related(None)
             .select_related("event")
-            .only("status", "created_at", "office_comment", "event__title", "event__slug")
             .order_by("-created_at", "-pk")
         )
 
