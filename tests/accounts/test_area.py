@@ -44,7 +44,7 @@ def test_account_without_members_group_sees_no_members_only_content(client, memb
     html = client.get(AREA).content.decode()
     assert "Klausur des Vorstands" not in html
     assert "Protokoll der Mitgliederversammlung" not in html
-    assert "no longer" in html
+    assert "nicht mehr zu einer Mitgliedsorganisation" in html
 
 
 def test_working_group_says_whom_to_ask(client):

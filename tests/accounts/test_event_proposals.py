@@ -129,7 +129,7 @@ def test_member_sees_their_proposal_with_its_state(client, member):
     client.force_login(member)
     html = client.get(proposal.get_absolute_url()).content.decode()
     assert "Lesung" in html
-    assert "Waiting for the office" in html
+    assert "Wartet auf die Geschäftsstelle" in html
 
 
 def test_another_persons_proposal_is_not_found(client, member):
