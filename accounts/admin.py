@@ -17,6 +17,8 @@ class ProposalAdmin(admin.ModelAdmin):
     """Read-only but for the office's comment, and the buttons of the decision."""
 
     list_filter = ["status", "office_notified"]
+    # The member's own pages are theirs alone: the office reviews here.
+    view_on_site = False
     search_fields = ["organisation__name"]
     date_hierarchy = "created_at"
 

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.html import linebreaks
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -30,7 +30,7 @@ def plain_lines(text):
 class EntryForm(forms.ModelForm):
     """The directory entry as the member proposes it: a description box per language."""
 
-    phone = PhoneNumberField(label=_("phone"), required=False)
+    phone = PhoneNumberField(label=capfirst(_("phone")), required=False)
     logo_file = forms.FileField(
         label=_("New logo"),
         required=False,
@@ -56,7 +56,7 @@ class EntryForm(forms.ModelForm):
             "focus_areas": forms.CheckboxSelectMultiple,
             "languages": forms.CheckboxSelectMultiple,
         }
-        labels = {"email": _("public email address")}
+        labels = {"email": capfirst(_("public email address"))}
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,7 +178,17 @@ class EventProposalForm(forms.ModelForm):
             "members_only": _("Shown only to members of the network, not to the public."),
         }
 
-    field_order = ["title", "description", "starts_at", "ends_at", "all_day", "venue", "place"]
+    field_order = [
+        "title",
+        "description",
+        "starts_at",
+        "ends_at",
+        "all_day",
+        "venue",
+        "place",
+        "is_free",
+        "price",
+    ]
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
