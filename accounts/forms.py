@@ -27,15 +27,34 @@ def plain_lines(text):
     return text.replace("\r\n", "\n").strip()
 
 
+class PictureField(forms.FileField):
+    """An optional picture, checked for what it really is (core.images), not by its name."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            validators=[ImageCheck(5 * MB, 20_000_000)],
+            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            **kwargs,
+        )
+
+
+def library_picture(upload, alt, language):
+    """The upload stored in the image library, cleaned and resized as every picture is, with
+    its text alternative in the member's language and in German, every visitor's fallback."""
+    picture = Image(file=upload)
+    for code in {language, settings.LANGUAGE_CODE}:
+        setattr(picture, build_localized_fieldname("alt", code), alt)
+    picture.save()
+    return picture
+
+
 class EntryForm(forms.ModelForm):
     """The directory entry as the member proposes it: a description box per language."""
 
     phone = PhoneNumberField(label=capfirst(_("phone")), required=False)
-    logo_file = forms.FileField(
+    logo_file = PictureField(
         label=_("New logo"),
-        required=False,
-        validators=[ImageCheck(5 * MB, 20_000_000)],
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=_("A JPEG, PNG or WebP file of at most 5 MB. Leave empty to keep the logo."),
     )
 
@@ -98,14 +117,9 @@ class EntryForm(forms.ModelForm):
     def save(self, commit=True):
         upload = self.cleaned_data.get("logo_file")
         if upload:
-            logo = Image(file=upload)
-            # The library's text alternative in German, every visitor's fallback.
             with translation.override(settings.LANGUAGE_CODE):
-                logo.alt_de = gettext("Logo of %(organisation)s") % {
-                    "organisation": self.organisation
-                }
-            logo.save()
-            self.instance.logo = logo
+                alt = gettext("Logo of %(organisation)s") % {"organisation": self.organisation}
+            self.instance.logo = library_picture(upload, alt, settings.LANGUAGE_CODE)
         return super().save(commit)
 
 
@@ -151,6 +165,16 @@ class EventProposalForm(forms.ModelForm):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Name and address of the place, so that the office can add it."),
+    )
+
+    image_file = PictureField(
+        label=_("Picture"), help_text=_("A JPEG, PNG or WebP file of at most 5 MB.")
+    )
+    image_alt = forms.CharField(
+        label=_("What the picture shows"),
+        required=False,
+        max_length=300,
+        help_text=_("For people who cannot see it."),
     )
 
     class Meta:
@@ -205,6 +229,11 @@ class EventProposalForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("image_file") and not cleaned_data.get("image_alt"):
+            self.add_error(
+                "image_alt",
+                _("Please say what the picture shows, for people who cannot see it."),
+            )
         if not cleaned_data.get("venue") and not cleaned_data.get("place"):
             self.add_error("place", _("Please choose a place from the list or describe it."))
         # Set before the model's own checks, which read the German columns.
@@ -224,6 +253,14 @@ class EventProposalForm(forms.ModelForm):
         event.slug = f"{base}-{secrets.token_hex(4)}"
         event.is_published = False
         return cleaned_data
+
+    def save(self, commit=True):
+        upload = self.cleaned_data.get("image_file")
+        if upload:
+            self.instance.image = library_picture(
+                upload, self.cleaned_data["image_alt"], self.language
+            )
+        return super().save(commit)
 
     def _update_errors(self, errors):
         # The event's own checks name its German columns (price_de): here one field each.

@@ -4,12 +4,14 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
 from accounts.models import EventProposal, Review
 from events.models import Event
 from tests.events.factories import make_venue
+from tests.images.factories import image_file
 
 from .factories import make_event_proposal, make_member_of
 
@@ -152,3 +154,26 @@ def test_anonymous_visitor_does_not_see_a_proposal(client, member):
     proposal = make_event_proposal(member)
     response = client.get(proposal.get_absolute_url())
     assert response.status_code == 302
+
+
+def test_picture_goes_to_the_library_with_its_description(client, member):
+    client.force_login(member)
+    picture = image_file(name="plakat.png")
+    client.post(PROPOSE, proposal_form(image_file=picture, image_alt="Афиша вечера"))
+    image = Event.objects.get().image
+    assert image.alt_ru == image.alt_de == "Афиша вечера"
+
+
+def test_picture_without_a_description_is_refused(client, member):
+    client.force_login(member)
+    response = client.post(PROPOSE, proposal_form(image_file=image_file()))
+    assert response.context["form"].errors["image_alt"]
+    assert not Event.objects.exists()
+
+
+def test_file_that_is_no_picture_is_refused(client, member):
+    client.force_login(member)
+    fake = SimpleUploadedFile("plakat.jpg", b"MZ\x90\x00 not a picture", content_type="image/jpeg")
+    response = client.post(PROPOSE, proposal_form(image_file=fake, image_alt="Afisha"))
+    assert response.context["form"].errors["image_file"]
+    assert not Event.objects.exists()
