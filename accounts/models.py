@@ -256,6 +256,9 @@ class OrganisationChange(Proposal):
     def get_absolute_url(self):
         return reverse("accounts:entry")
 
+    def personal_data(self):
+        return super().personal_data() | {"descriptions": self.descriptions}
+
     @classmethod
     def initial_from(cls, organisation):
         """The entry form's values from the live entry."""
@@ -384,6 +387,9 @@ class EventProposal(Proposal):
 
     def get_absolute_url(self):
         return reverse("accounts:event-proposal", kwargs={"pk": self.pk})
+
+    def personal_data(self):
+        return super().personal_data() | {"event": str(self.event or ""), "place": self.place}
 
     def event_published(self):
         """The office published the event: tell the member, once."""

@@ -199,3 +199,10 @@ def test_member_only_sees_their_own_organisations_change(client, member):
     client.force_login(make_member_of())
     html = client.get(ENTRY).content.decode()
     assert "Geheimer Entwurf." not in html
+
+
+def test_change_is_in_the_persons_data_download(member):
+    change = make_change(member, descriptions={"de": "Unser Text."})
+    data = change.personal_data()
+    assert data["descriptions"] == {"de": "Unser Text."}
+    assert data["organisation"] == "Ukrainischer Verein"

@@ -177,3 +177,17 @@ def test_file_that_is_no_picture_is_refused(client, member):
     response = client.post(PROPOSE, proposal_form(image_file=fake, image_alt="Afisha"))
     assert response.context["form"].errors["image_file"]
     assert not Event.objects.exists()
+
+
+def test_proposal_is_in_the_persons_data_download(member):
+    proposal = make_event_proposal(member, title_de="Lesung")
+    proposal.place = "Stadtbibliothek"
+    assert proposal.personal_data() | {"sent": None} == {
+        "kind": "Veranstaltungsvorschlag",
+        "organisation": str(member.membership.organisation),
+        "sent": None,
+        "status": "Wartet auf die Geschäftsstelle",
+        "office_comment": "",
+        "event": "Lesung",
+        "place": "Stadtbibliothek",
+    }
