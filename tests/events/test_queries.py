@@ -53,8 +53,8 @@ def many_events(events_set, db, settings):
         ("/de/events/past/2019/", FOOTER + 4),
         # the event with venue and district, its organisations
         ("/de/events/the-event/", FOOTER + 2),
-        # the event(s) with their venue; no footer in a calendar file
-        ("/de/events/the-event.ics", 1),
+        # the event with its venue (and its dates); no footer in a calendar file
+        ("/de/events/the-event.ics", 2),
         ("/de/events/feed.ics", 1),
     ],
 )
