@@ -365,7 +365,11 @@ class Event(MembersOnly):
         if not self.repeat_until and not self.repeat_count:
             return {"repeat_until": _("Please give the last date or the number of dates.")}
         if self.repeat_until and self.repeat_count:
-            return {"repeat_count": _("Please give either the last date or the number of dates.")}
+            return {
+                "repeat_count": _(
+                    "Please give either the last date or the number of dates, not both."
+                )
+            }
         if self.repeat_count and not 2 <= self.repeat_count <= MAX_OCCURRENCES:
             return {
                 "repeat_count": _("A series has between 2 and %(max)d dates.")
@@ -496,6 +500,23 @@ class OccurrenceQuerySet(TimedQuerySet):
     def next_for(self, user, count=3):
         """The next ``count`` dates ``user`` may see, for the home page."""
         return self.visible_to(user).upcoming().for_cards()[:count]
+
+    def store_single_dates(self, events, batch_size=None):
+        """Store the one date of each single event in ``events``, written by ``bulk_create``
+        (which skips the ``save()`` that stores an event's dates)."""
+        return self.bulk_create(
+            (
+                Occurrence(
+                    event=event,
+                    original_start=event.starts_at,
+                    starts_at=event.starts_at,
+                    ends_at=event.ends_at,
+                    finishes_at=event.finishes_at,
+                )
+                for event in events
+            ),
+            batch_size=batch_size,
+        )
 
 
 class Occurrence(models.Model):

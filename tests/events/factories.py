@@ -55,16 +55,7 @@ def make_events(count, organisations=(), **overrides):
     for event in events:
         event.finishes_at = event.compute_finishes_at()
     events = Event.objects.bulk_create(events)
-    Occurrence.objects.bulk_create(
-        Occurrence(
-            event=event,
-            original_start=event.starts_at,
-            starts_at=event.starts_at,
-            ends_at=event.ends_at,
-            finishes_at=event.finishes_at,
-        )
-        for event in events
-    )
+    Occurrence.objects.store_single_dates(events)
     Event.organisations.through.objects.bulk_create(
         Event.organisations.through(event=event, memberorganisation=organisation)
         for event in events
