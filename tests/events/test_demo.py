@@ -1,5 +1,8 @@
+import calendar
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from events import demo
 from events.models import Event, Venue
@@ -48,3 +51,13 @@ def test_demo_events_link_the_member_organisations_and_districts_of_the_members_
     festival = Event.objects.get(slug="internationales-mai-fest-2019")
     assert [organisation.slug for organisation in festival.organisations.all()] == ["faust"]
     assert festival.venue.district.slug == "linden-nord"
+
+
+def test_demo_board_meeting_is_a_monthly_series_with_a_summer_break():
+    demo.load()
+    meeting = Event.objects.get(slug="vorstandssitzung")
+    days = [timezone.localdate(date.starts_at) for date in meeting.occurrences.all()]
+    assert len(days) == 11
+    assert {day.weekday() for day in days} == {calendar.TUESDAY}
+    assert {(day.day - 1) // 7 for day in days} == {1}
+    assert 8 not in {day.month for day in days}
