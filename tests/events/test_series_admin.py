@@ -37,12 +37,14 @@ def save_series(editor, event, **fields):
     return editor.save(repeat=Event.Repeat.MONTHLY_WEEKDAY, **fields)
 
 
+def save_three_dates_with_a_change(editor, event, date, **change):
+    """The event as a series of three dates, with one change typed into the inline."""
+    return save_series(editor, event, repeat_count="3", **a_change(date, **change))
+
+
 def test_the_office_enters_a_series_and_cancels_one_date_in_one_save(office_editor, event):
-    response = save_series(
-        office_editor,
-        event,
-        repeat_count="3",
-        **a_change(datetime.date(2030, 4, 2), is_cancelled="on"),
+    response = save_three_dates_with_a_change(
+        office_editor, event, datetime.date(2030, 4, 2), is_cancelled="on"
     )
     assert response.status_code == 302
     days = [timezone.localdate(date.starts_at) for date in event.occurrences.all()]
@@ -50,11 +52,12 @@ def test_the_office_enters_a_series_and_cancels_one_date_in_one_save(office_edit
 
 
 def test_a_moved_date_is_saved_with_its_new_time(office_editor, event):
-    response = save_series(
+    response = save_three_dates_with_a_change(
         office_editor,
         event,
-        repeat_count="3",
-        **a_change(datetime.date(2030, 4, 2), starts_at_0="2030-04-03", starts_at_1="19:00:00"),
+        datetime.date(2030, 4, 2),
+        starts_at_0="2030-04-03",
+        starts_at_1="19:00:00",
     )
     assert response.status_code == 302
     moved = event.occurrences.all()[1]
@@ -63,11 +66,8 @@ def test_a_moved_date_is_saved_with_its_new_time(office_editor, event):
 
 
 def test_a_change_on_a_day_outside_the_series_is_refused_and_nothing_is_lost(office_editor, event):
-    response = save_series(
-        office_editor,
-        event,
-        repeat_count="3",
-        **a_change(datetime.date(2030, 4, 3), is_cancelled="on"),
+    response = save_three_dates_with_a_change(
+        office_editor, event, datetime.date(2030, 4, 3), is_cancelled="on"
     )
     assert response.status_code == 200
     assert "This is not one of the series&#x27; dates." in response.content.decode()
