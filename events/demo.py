@@ -1,5 +1,5 @@
 """Demo content for the events app: the 2019 calendar from the seeds, a few coming events,
-and the board's monthly meeting as a series."""
+and two series: the board's monthly meeting and the office's open hours every other week."""
 
 import datetime
 
