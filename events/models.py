@@ -271,6 +271,11 @@ class Event(MembersOnly):
         return self.repeat != self.Repeat.NEVER
 
     @property
+    def repeats_weekly(self):
+        """Weekly or every second week: on the first date's weekday, which pages name."""
+        return self.repeat in (self.Repeat.WEEKLY, self.Repeat.FORTNIGHTLY)
+
+    @property
     def repeat_summary(self):
         """How often the series takes place, in the visitor's words; its dates say the rest."""
         if self.repeat in (self.Repeat.MONTHLY_WEEKDAY, self.Repeat.MONTHLY_DAY):

@@ -350,3 +350,20 @@ def test_the_ics_of_a_series_holds_all_its_dates(client):
 def test_the_feed_keeps_events_of_the_last_six_months(client, days_ago, listed):
     event = make_event(starts_at=timezone.now() - datetime.timedelta(days=days_ago))
     assert (event.slug in client.get("/de/events/feed.ics").content.decode()) is listed
+
+
+def test_the_series_page_says_how_often_on_which_weekday_and_when(site_pages, client):
+    first_thursday = datetime.date(NEXT_YEAR, 1, 1) + datetime.timedelta(
+        days=(3 - datetime.date(NEXT_YEAR, 1, 1).weekday()) % 7
+    )
+    event = make_event(
+        starts_at=berlin(first_thursday.year, 1, first_thursday.day, 16),
+        ends_at=berlin(first_thursday.year, 1, first_thursday.day, 18),
+        repeat=Event.Repeat.FORTNIGHTLY,
+        repeat_count=4,
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert (
+        'Jede zweite Woche, Donnerstag, <time datetime="16:00">16:00</time> – '
+        '<time datetime="18:00">18:00</time>'
+    ) in html
