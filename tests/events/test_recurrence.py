@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import MAX_OCCURRENCES, Event, OccurrenceChange
+from tests.members.factories import make_organisation
 
 from .factories import berlin, event_fields, make_event
 
@@ -367,3 +368,25 @@ def test_the_series_page_says_how_often_on_which_weekday_and_when(site_pages, cl
         'Jede zweite Woche, Donnerstag, <time datetime="16:00">16:00</time> – '
         '<time datetime="18:00">18:00</time>'
     ) in html
+
+
+def weekly_series_of(**overrides):
+    return make_event(
+        starts_at=timezone.now() - datetime.timedelta(days=20),
+        repeat=Event.Repeat.WEEKLY,
+        repeat_count=10,
+        **overrides,
+    )
+
+
+def test_an_organisations_page_names_its_series_by_how_often_it_takes_place(site_pages, client):
+    organisation = make_organisation(name="kargah e.V.")
+    weekly_series_of(organisations=[organisation])
+    html = client.get(organisation.get_absolute_url()).content.decode()
+    assert "Jede Woche" in html.split('id="events-heading"')[1]
+
+
+def test_a_search_result_names_a_series_by_how_often_it_takes_place(site_pages, client):
+    weekly_series_of(title_de="Sprachcafé")
+    html = client.get("/de/search/", {"q": "Sprachcafé"}).content.decode()
+    assert "Jede Woche" in html.split("search-results")[1]
