@@ -541,6 +541,9 @@ class Occurrence(models.Model):
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     finishes_at = models.DateTimeField(db_index=True)
 
+    # Written by ``Event.save()``: never edited on its own (see ``core.apps``).
+    derived_content = True
+
     objects = OccurrenceQuerySet.as_manager()
 
     class Meta:
