@@ -283,13 +283,11 @@ class Event(MembersOnly):
         return self.get_repeat_display()
 
     def rule(self):
-        """The series' dates as a dateutil rule over Berlin wall-clock times, or None.
+        """The series' dates as a dateutil rule over Berlin wall-clock times.
 
         The rule runs on naive local times, so that 18:00 stays 18:00 on both sides of a
         daylight-saving change; ``original_starts()`` makes each one aware.
         """
-        if not self.is_recurring:
-            return None
         first = timezone.make_naive(self.starts_at)
         weekday = rrule.weekday(first.weekday())
         # The fifth Tuesday is not in every month: a fifth one repeats as "the last".
@@ -309,21 +307,18 @@ class Event(MembersOnly):
         return rrule.rrule(dtstart=first, **options)
 
     def original_starts(self, limit=MAX_OCCURRENCES):
-        """The start of each date of the series by its rule (before changes), at most ``limit``.
-
-        A single event has one: ``starts_at``.
-        """
-        rule = self.rule()
-        if rule is None:
-            return [self.starts_at]
-        return [timezone.make_aware(start) for start in itertools.islice(rule, limit)]
+        """The start of each date of the series by its rule (before changes), at most ``limit``."""
+        return [timezone.make_aware(start) for start in itertools.islice(self.rule(), limit)]
 
     def occurrence_times(self):
         """(original start, start, end) of every date that takes place, cancelled ones left out.
 
         Each date lasts as long as the first, in wall-clock time; a moved date has its own
-        times. Reads the changes from the database.
+        times. Reads the changes from the database; a single event has its own times, and
+        changes left from when it was a series do not apply to it.
         """
+        if not self.is_recurring:
+            return [(self.starts_at, self.starts_at, self.ends_at)]
         changes = {change.date: change for change in self.changes.all()} if self.pk else {}
         length = None
         if self.ends_at:
@@ -649,9 +644,10 @@ class OccurrenceChange(models.Model):
         elif self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("An event cannot end before it starts.")
         event = self.event
-        if event.starts_at and self.date not in {
-            timezone.localdate(start) for start in event.original_starts()
-        }:
+        if event.starts_at and (
+            not event.is_recurring
+            or self.date not in {timezone.localdate(start) for start in event.original_starts()}
+        ):
             errors["date"] = _("This is not one of the series' dates.")
         if errors:
             raise ValidationError(errors)

@@ -238,6 +238,16 @@ def test_registrations_are_keyed_on_the_original_start_of_a_moved_date():
     assert not event.has_occurrence(new_start)
 
 
+def test_a_series_made_a_single_event_again_takes_place_on_its_first_date():
+    event = first_tuesdays()
+    OccurrenceChange.objects.create(
+        event=event, date=timezone.localdate(event.starts_at), is_cancelled=True
+    )
+    event.repeat = Event.Repeat.NEVER
+    event.save()
+    assert [date.starts_at for date in event.occurrences.all()] == [event.starts_at]
+
+
 def test_a_single_event_has_only_its_own_start():
     event = make_event()
     assert event.has_occurrence(event.starts_at)
