@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event
+from tests.backoffice.admin_forms import confirm, upload
+from tests.backoffice.factories import make_staff
 from tests.backoffice.test_conflicts import Editor, change_url
 
 from .factories import berlin, make_event
@@ -80,3 +82,23 @@ def test_a_series_without_an_end_is_refused_with_a_message(office_editor, event)
     response = save_series(office_editor, event, **NO_CHANGES)
     assert response.status_code == 200
     assert "Please give the last date or the number of dates." in response.content.decode()
+
+
+def test_a_series_imported_from_a_spreadsheet_gets_its_dates(client):
+    client.force_login(make_staff(groups=["Office"], admin_language="en"))
+    sheet = (
+        "slug;title_de;starts_at;repeat;repeat_count\r\n"
+        "sprachcafe;Sprachcafé;07.01.2027 17:00;weekly;4\r\n"
+    )
+    confirm(client, "admin:events_event", upload(client, "admin:events_event", sheet))
+    dates = Event.objects.get(slug="sprachcafe").occurrences.all()
+    assert [timezone.localtime(date.starts_at).day for date in dates] == [7, 14, 21, 28]
+
+
+def test_a_series_without_an_end_is_refused_in_a_spreadsheet(client):
+    client.force_login(make_staff(groups=["Office"], admin_language="en"))
+    sheet = "slug;title_de;starts_at;repeat\r\nsprachcafe;Sprachcafé;07.01.2027 17:00;weekly\r\n"
+    preview = upload(client, "admin:events_event", sheet)
+    assert list(preview.context["result"].refusals()) == [
+        "Line 2, column “repeat_until”: Please give the last date or the number of dates."
+    ]
