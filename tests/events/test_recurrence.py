@@ -375,7 +375,7 @@ def test_the_series_page_says_how_often_on_which_weekday_and_when(site_pages, cl
     )
     html = client.get(event.get_absolute_url()).content.decode()
     assert (
-        'Jede zweite Woche, Donnerstag, <time datetime="16:00">16:00</time> – '
+        'Jede zweite Woche<br>Donnerstag, <time datetime="16:00">16:00</time> – '
         '<time datetime="18:00">18:00</time>'
     ) in html
 
