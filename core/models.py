@@ -19,10 +19,8 @@ def is_member(user):
     return user.is_staff or user.groups.filter(name=MEMBERS_GROUP).exists()
 
 
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """What visitors may see: published, and its publish time has come."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
+class DatedQuerySet(models.QuerySet):
+    """Rows with a date and time, listed by year."""
 
     def years(self, field):
         """The years (in the site's time zone) of ``field``, a date and time, newest first.
@@ -45,6 +43,12 @@ class PublishableQuerySet(models.QuerySet):
         return list(
             self.annotate(year=year).values_list("year", flat=True).distinct().order_by("-year")
         )
+
+
+class PublishableQuerySet(DatedQuerySet):
+    def published(self):
+        """What visitors may see: published, and its publish time has come."""
+        return self.filter(is_published=True, published_at__lte=timezone.now())
 
 
 class MembersOnlyQuerySet(PublishableQuerySet):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backoffice.admin import SpreadsheetMixin, TranslatedAdmin
 
-from .models import Event, Venue
+from .models import Event, OccurrenceChange, Venue
 from .resources import EventResource
 
 
@@ -18,11 +18,20 @@ class VenueAdmin(TranslatedAdmin):
     ]
 
 
+class OccurrenceChangeInline(admin.TabularInline):
+    """Single dates of a series cancelled or moved; the series' rule stays as it is."""
+
+    model = OccurrenceChange
+    extra = 0
+    fields = ["date", "is_cancelled", "starts_at", "ends_at"]
+
+
 @admin.register(Event)
 class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
     resource_classes = [EventResource]
-    list_display = ["title", "starts_at", "venue", "status"]
-    list_filter = ["members_only", "is_cancelled", "registration", "starts_at"]
+    inlines = [OccurrenceChangeInline]
+    list_display = ["title", "starts_at", "repeat", "venue", "status"]
+    list_filter = ["members_only", "is_cancelled", "repeat", "registration", "starts_at"]
     list_select_related = ["venue"]
     ordering = ["-starts_at", "-pk"]
     search_fields = ["title", "slug", "venue__name", "other_presenters"]
@@ -33,6 +42,16 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "description"]}),
         (_("Date and time"), {"fields": ["starts_at", "ends_at", "all_day"]}),
+        (
+            _("Repetition"),
+            {
+                "fields": ["repeat", "repeat_until", "repeat_count"],
+                "description": _(
+                    "A regular event is entered once. Cancel or move single dates below, "
+                    "under 'Cancelled or moved dates'."
+                ),
+            },
+        ),
         (_("Place and presenters"), {"fields": ["venue", "organisations", "other_presenters"]}),
         (
             _("Entry and registration"),

@@ -23,9 +23,13 @@ from core.structured_data import (
 )
 
 from .ical import build_calendar, ics_response
-from .models import Event
+from .models import Event, Occurrence
 
 EVENTS_PER_PAGE = 20
+# How many coming dates a series' page lists.
+NEXT_DATES = 10
+# How far back the calendar feed reaches, so subscribers keep the events they went to.
+FEED_KEEPS_PAST = datetime.timedelta(days=183)
 
 
 def local_midnight(day):
@@ -34,12 +38,14 @@ def local_midnight(day):
 
 @reads_query_parameters("page")
 class UpcomingView(ListView):
+    """The coming dates: each date of a series is listed on its own."""
+
     template_name = "events/upcoming.html"
-    context_object_name = "events"
+    context_object_name = "occurrences"
     paginate_by = EVENTS_PER_PAGE
 
     def get_queryset(self):
-        return Event.objects.visible_to(self.request.user).upcoming().for_cards()
+        return Occurrence.objects.visible_to(self.request.user).upcoming().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -52,7 +58,7 @@ class UpcomingView(ListView):
 
 def past_index(request):
     """The most recent year with past events (or this year, when there are none)."""
-    latest = Event.objects.visible_to(request.user).past().values_list("starts_at", flat=True)
+    latest = Occurrence.objects.visible_to(request.user).past().values_list("starts_at", flat=True)
     latest = latest.first()
     year = timezone.localtime(latest).year if latest else timezone.localdate().year
     return redirect("events:past-year", year=year)
@@ -61,12 +67,12 @@ def past_index(request):
 @reads_query_parameters("page")
 class PastYearView(ListView):
     template_name = "events/past.html"
-    context_object_name = "events"
+    context_object_name = "occurrences"
     paginate_by = EVENTS_PER_PAGE
 
     def get_queryset(self):
         return (
-            Event.objects.visible_to(self.request.user)
+            Occurrence.objects.visible_to(self.request.user)
             .past()
             .filter(starts_at__year=self.kwargs["year"])
             .for_cards()
@@ -75,7 +81,7 @@ class PastYearView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
-        years = Event.objects.visible_to(self.request.user).past().years("starts_at")
+        years = Occurrence.objects.visible_to(self.request.user).past().years("starts_at")
         if year not in years and year != timezone.localdate().year:
             raise Http404(_("There are no past events in this year."))
         context["year"] = year
@@ -101,20 +107,20 @@ class CalendarMonthView(TemplateView):
             raise Http404(_("There is no such month."))
         weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
         first_shown, last_shown = weeks[0][0], weeks[-1][-1]
-        events = (
-            Event.objects.visible_to(self.request.user)
+        occurrences = (
+            Occurrence.objects.visible_to(self.request.user)
             .overlapping(
                 local_midnight(first_shown), local_midnight(last_shown + datetime.timedelta(days=1))
             )
             .for_calendar()
         )
         events_by_day = defaultdict(list)
-        for event in events:
-            first_day, last_day = event.first_day, min(event.last_day, last_shown)
+        for occurrence in occurrences:
+            first_day, last_day = occurrence.first_day, min(occurrence.last_day, last_shown)
             day = max(first_day, first_shown)
             while day <= last_day:
                 # The start time goes on the first day only, and never with an all-day event.
-                events_by_day[day].append((event, day == first_day and not event.all_day))
+                events_by_day[day].append((occurrence, day == first_day and not occurrence.all_day))
                 day += datetime.timedelta(days=1)
 
         today = timezone.localdate()
@@ -148,7 +154,10 @@ class CalendarMonthView(TemplateView):
 
 
 class EventDetailView(PreviewableMixin, DetailView):
-    """An event's page. Staff who may edit events also see drafts (``PreviewableMixin``)."""
+    """An event's page; a series' page lists its next dates, each with a page of its own.
+
+    Staff who may edit events also see drafts (``PreviewableMixin``).
+    """
 
     model = Event
     template_name = "events/event_detail.html"
@@ -162,25 +171,55 @@ class EventDetailView(PreviewableMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["structured_data"] = event_structured_data(self.object, self.request)
+        event = self.object
+        if event.is_recurring:
+            context["next_occurrences"] = event.occurrences.upcoming()[:NEXT_DATES]
+            context["cancelled_dates"] = event.changes.filter(
+                is_cancelled=True, date__gte=timezone.localdate()
+            )
+        else:
+            # What the registration form of a single event is keyed on.
+            context["occurrence_start"] = event.starts_at
+        context["structured_data"] = event_structured_data(event, event, self.request)
         return context
 
 
-def event_structured_data(event, request):
-    """The event as schema.org describes one, for search results and shared links.
+class OccurrenceDetailView(EventDetailView):
+    """One date of a series, at the address of its original date (which a move keeps)."""
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        day = self.kwargs["date"]
+        occurrence = event.occurrences.filter(
+            original_start__gte=local_midnight(day),
+            original_start__lt=local_midnight(day + datetime.timedelta(days=1)),
+        ).first()
+        if not event.is_recurring or occurrence is None:
+            raise Http404(_("The event does not take place on this date."))
+        context = super().get_context_data(**kwargs)
+        context["occurrence"] = occurrence
+        # The registration form of this date is keyed on its original start.
+        context["occurrence_start"] = occurrence.original_start
+        context["structured_data"] = event_structured_data(event, occurrence, self.request)
+        return context
+
+
+def event_structured_data(event, when, request):
+    """The event (at ``when``: itself or one of its dates) as schema.org describes one,
+    for search results and shared links.
 
     Times are Berlin wall-clock times with their offset; an all-day event gives dates only.
     """
     if event.all_day:
-        start, end = event.first_day.isoformat(), event.last_day.isoformat()
+        start, end = when.first_day.isoformat(), when.last_day.isoformat()
     else:
-        start = berlin_time(event.starts_at)
-        end = berlin_time(event.ends_at) if event.ends_at else None
+        start = berlin_time(when.starts_at)
+        end = berlin_time(when.ends_at) if when.ends_at else None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "url": request.build_absolute_uri(when.get_absolute_url()),
         "startDate": start,
         "endDate": end,
         "eventStatus": EVENT_CANCELLED if event.is_cancelled else EVENT_SCHEDULED,
@@ -212,12 +251,22 @@ def event_structured_data(event, request):
 
 
 def event_ics(request, slug):
+    """The event's dates, all of a series', as a file to import once."""
     event = get_object_or_404(
         Event.objects.visible_to(request.user).select_related("venue"), slug=slug
     )
-    return ics_response(build_calendar([event], request), filename=f"{event.slug}.ics")
+    calendar = build_calendar(event.occurrences.all(), request)
+    return ics_response(calendar, filename=f"{event.slug}.ics")
 
 
 def feed_ics(request):
-    events = Event.objects.visible_to(request.user).upcoming().select_related("venue")
-    return ics_response(build_calendar(events, request, name=_("MiSO-Netzwerk Hannover: events")))
+    """The calendar to subscribe to: the coming dates and those of the last six months, so
+    that an event stays in subscribers' calendars once it is over."""
+    occurrences = (
+        Occurrence.objects.visible_to(request.user)
+        .filter(finishes_at__gt=timezone.now() - FEED_KEEPS_PAST)
+        .select_related("event__venue")
+    )
+    return ics_response(
+        build_calendar(occurrences, request, name=_("MiSO-Netzwerk Hannover: events"))
+    )

@@ -8,7 +8,7 @@ from django.urls import include, path
 from accounts.views import calendar_feed
 from core import views
 from documents.sitemaps import DocumentsSitemap
-from events.sitemaps import EventsSitemap
+from events.sitemaps import EventDatesSitemap, EventsSitemap
 from members.sitemaps import MembersSitemap
 from news.sitemaps import NewsSitemap
 from pages.sitemaps import PagesSitemap
@@ -21,6 +21,7 @@ sitemaps = {
     "people": PeopleSitemap,
     "news": NewsSitemap,
     "events": EventsSitemap,
+    "event-dates": EventDatesSitemap,
     "projects": ProjectsSitemap,
     "documents": DocumentsSitemap,
 }
