@@ -23,7 +23,7 @@ from core.mail import notify_office
 from core.models import is_member
 from documents.models import Document
 from events.ical import build_calendar, ics_response
-from events.models import Event
+from events.models import Occurrence
 from members.models import MemberOrganisation
 from people.models import WorkingGroup
 
@@ -69,9 +69,9 @@ class AreaView(MemberPageMixin, TemplateView):
         context.update(is_member=member, organisation=organisation)
         if not member:
             return context
-        context["events"] = list(
-            Event.objects.visible_to(user)
-            .filter(members_only=True)
+        context["occurrences"] = list(
+            Occurrence.objects.visible_to(user)
+            .filter(event__members_only=True)
             .upcoming()
             .for_cards()[:AREA_LIST_LENGTH]
         )
@@ -127,8 +127,8 @@ def calendar_feed(request, token):
     if not user.is_active or not is_member(user):
         raise Http404
     with translation.override(feed.language):
-        events = Event.objects.visible_to(user).upcoming().select_related("venue")
-        calendar = build_calendar(events, request, name=_("MiSO-Netzwerk Hannover: events"))
+        occurrences = Occurrence.objects.visible_to(user).for_subscription()
+        calendar = build_calendar(occurrences, request, name=_("MiSO-Netzwerk Hannover: events"))
     response = ics_response(calendar)
     response["X-Robots-Tag"] = "noindex"
     return response

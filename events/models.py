@@ -22,6 +22,9 @@ RESERVED_SLUGS = {"past", "calendar", "feed"}
 # (see ``Occurrence``), and the office enters a new series rather than an endless one.
 MAX_OCCURRENCES = 260
 
+# How far back a subscribed calendar reaches (``OccurrenceQuerySet.for_subscription``).
+FEED_KEEPS_PAST = datetime.timedelta(days=183)
+
 
 def finish_of(starts_at, ends_at, all_day):
     """When something starting at ``starts_at`` is over: its end, or the end of its last day.
@@ -495,6 +498,13 @@ class OccurrenceQuerySet(TimedQuerySet):
             "ends_at",
             "finishes_at",
             *event_fields(CARD_FIELDS),
+        )
+
+    def for_subscription(self):
+        """What a subscribed calendar holds: the coming dates and those of the last six months,
+        so that an event stays in subscribers' calendars once it is over."""
+        return self.filter(finishes_at__gt=timezone.now() - FEED_KEEPS_PAST).select_related(
+            "event__venue"
         )
 
     def next_for(self, user, count=3):

@@ -29,7 +29,6 @@ EVENTS_PER_PAGE = 20
 # How many coming dates a series' page lists.
 NEXT_DATES = 10
 # How far back the calendar feed reaches, so subscribers keep the events they went to.
-FEED_KEEPS_PAST = datetime.timedelta(days=183)
 
 
 def local_midnight(day):
@@ -260,13 +259,8 @@ def event_ics(request, slug):
 
 
 def feed_ics(request):
-    """The calendar to subscribe to: the coming dates and those of the last six months, so
-    that an event stays in subscribers' calendars once it is over."""
-    occurrences = (
-        Occurrence.objects.visible_to(request.user)
-        .filter(finishes_at__gt=timezone.now() - FEED_KEEPS_PAST)
-        .select_related("event__venue")
-    )
+    """The calendar to subscribe to (``OccurrenceQuerySet.for_subscription``)."""
+    occurrences = Occurrence.objects.visible_to(request.user).for_subscription()
     return ics_response(
         build_calendar(occurrences, request, name=_("MiSO-Netzwerk Hannover: events"))
     )
