@@ -49,5 +49,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .cache import connect_signals
+        from .tasks import daily_job, delete_sent_emails
 
         connect_signals()
+        daily_job(delete_sent_emails, name="core.delete_sent_emails")
