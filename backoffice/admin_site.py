@@ -93,6 +93,7 @@ class OfficeAdminSite(admin.AdminSite):
         )
         url = self._changelist_url(OutgoingEmail)
         return {
+            "name": OutgoingEmail._meta.verbose_name_plural,
             "url": url,
             "waiting": counts["waiting"],
             "waiting_url": f"{url}?status__in={Status.QUEUED},{Status.SENDING}",

@@ -19,7 +19,7 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_rq import RQBackend
@@ -117,16 +117,21 @@ def send_again(emails):
 def requeue_stranded_emails(now=None):
     """Queue again the emails whose task was lost; return how many."""
     now = now or timezone.now()
-    OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=now - STRANDED_AFTER
-    ).update(status=OutgoingEmail.Status.QUEUED, next_attempt_at=now)
-    emails = list(OutgoingEmail.objects.due(now - STRANDED_AFTER))
-    # Due from now: a backlog is queued again once per STRANDED_AFTER, not at every tick.
-    OutgoingEmail.objects.filter(pk__in=[email.pk for email in emails]).update(next_attempt_at=now)
-    for email in emails:
-        email.next_attempt_at = now
-        enqueue_sending(email)
-    return len(emails)
+    stale = now - STRANDED_AFTER
+    stranded = Q(status=OutgoingEmail.Status.QUEUED, next_attempt_at__lt=stale) | Q(
+        status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=stale
+    )
+    requeued = 0
+    for email in OutgoingEmail.objects.filter(stranded):
+        # One by one, each still stranded when it is changed: a worker may just have sent it.
+        # Due from now: a backlog is queued again once per STRANDED_AFTER, not at every tick.
+        if OutgoingEmail.objects.filter(stranded, pk=email.pk).update(
+            status=OutgoingEmail.Status.QUEUED, next_attempt_at=now
+        ):
+            email.next_attempt_at = now
+            enqueue_sending(email)
+            requeued += 1
+    return requeued
 
 
 def daily_job(function=None, *, name=None):
