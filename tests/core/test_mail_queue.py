@@ -9,10 +9,13 @@ from django.core import mail
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from core.backup import backed_up_models
 from core.mail import send_email
-from core.models import OutgoingEmail
+from core.models import DailyJobRun, OutgoingAttachment, OutgoingEmail
 from core.tasks import requeue_stranded_emails, send_queued_email
+from pages.models import ContactMessage
 from tests.backoffice.factories import make_staff
 from tests.core.factories import come_back_later, make_outgoing_email, run_worker
 
@@ -207,3 +210,9 @@ def test_an_email_being_sent_just_now_is_not_queued_again(database_queue):
     make_outgoing_email(status=Status.SENDING, attempts=1, last_attempt_at=timezone.now())
     make_outgoing_email(next_attempt_at=timezone.now())
     assert requeue_stranded_emails() == 0
+
+
+def test_the_backup_leaves_out_the_mail_and_task_queue():
+    models = backed_up_models()
+    assert ContactMessage in models
+    assert not {OutgoingEmail, OutgoingAttachment, DailyJobRun, DBTaskResult} & set(models)
