@@ -51,6 +51,13 @@ class Command(BaseCommand):
         if not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
             threading.Thread(target=keep_time, name="task-clock", daemon=True).start()
         if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], RQBackend):
-            call_command("rqworker", "default", with_scheduler=True, verbosity=verbosity)
+            # django-tasks-rq's job class runs a task; the scheduler runs the retries.
+            call_command(
+                "rqworker",
+                "default",
+                job_class="django_tasks_rq.Job",
+                with_scheduler=True,
+                verbosity=verbosity,
+            )
         else:
             call_command("db_worker", reload=reload, verbosity=verbosity)
