@@ -31,7 +31,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "attempts",
         "created_at",
         "next_attempt_at",
-        "sent_at",
     ]
     list_filter = ["status"]
     search_fields = ["subject"]

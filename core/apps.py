@@ -9,6 +9,7 @@ listed in the office's inbox.
 """
 
 from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentAppConfig(AppConfig):
@@ -46,6 +47,8 @@ def submission_models():
 
 class CoreConfig(AppConfig):
     name = "core"
+    # In the admin: the outgoing emails (core.mail) are what it shows of core.
+    verbose_name = _("Site operation")
 
     def ready(self):
         from .cache import connect_signals
