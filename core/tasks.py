@@ -102,10 +102,14 @@ def send_queued_email(email_id):
         email.save(update_fields=["status", "sent_at", "next_attempt_at"])
 
 
+# What the office may send again: failed, or waiting for a later attempt.
+SENDABLE_AGAIN = (OutgoingEmail.Status.FAILED, OutgoingEmail.Status.QUEUED)
+
+
 def send_again(emails):
     """Give ``emails`` (failed or waiting) a fresh series of attempts, starting now."""
     now = timezone.now()
-    chosen = emails.filter(status__in=[OutgoingEmail.Status.FAILED, OutgoingEmail.Status.QUEUED])
+    chosen = emails.filter(status__in=SENDABLE_AGAIN)
     queued = list(chosen)
     chosen.update(status=OutgoingEmail.Status.QUEUED, attempts=0, next_attempt_at=now)
     for email in queued:

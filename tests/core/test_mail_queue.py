@@ -216,3 +216,37 @@ def test_the_backup_leaves_out_the_mail_and_task_queue():
     models = backed_up_models()
     assert ContactMessage in models
     assert not {OutgoingEmail, OutgoingAttachment, DailyJobRun, DBTaskResult} & set(models)
+
+
+@pytest.mark.django_db
+def test_the_page_of_a_failed_email_has_a_send_again_button_that_sends_it(client):
+    email = make_outgoing_email(subject="Gescheitert", status=Status.FAILED, attempts=6)
+    client.force_login(make_staff(groups=["Office"]))
+    page = client.get(reverse("admin:core_outgoingemail_change", args=[email.pk]))
+    button = reverse("admin:core_outgoingemail_send_again", args=[email.pk])
+    assert f'action="{button}"' in page.content.decode()
+    response = client.post(button, follow=True, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:core_outgoingemail_change", args=[email.pk]
+    )
+    assert "1 E-Mail wird erneut verschickt." in response.content.decode()
+    assert [message.subject for message in mail.outbox] == ["Gescheitert"]
+
+
+@pytest.mark.django_db
+def test_a_sent_email_has_no_send_again_button(client):
+    email = make_outgoing_email(status=Status.SENT)
+    client.force_login(make_staff(groups=["Office"]))
+    page = client.get(reverse("admin:core_outgoingemail_change", args=[email.pk]))
+    assert "send-again" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_send_again_takes_only_a_post_from_the_office(client):
+    email = make_outgoing_email(status=Status.FAILED, attempts=6)
+    button = reverse("admin:core_outgoingemail_send_again", args=[email.pk])
+    client.force_login(make_staff(groups=["Office"]))
+    assert client.get(button).status_code == 405
+    client.force_login(make_staff(groups=["Board"]))
+    assert client.post(button).status_code == 403
+    assert mail.outbox == []
