@@ -11,6 +11,7 @@ with its source, which brings the cache, history and permissions along.
 """
 
 from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentAppConfig(AppConfig):
@@ -52,8 +53,12 @@ def submission_models():
 
 class CoreConfig(AppConfig):
     name = "core"
+    # In the admin: the outgoing emails (core.mail) are what it shows of core.
+    verbose_name = _("Site operation")
 
     def ready(self):
         from .cache import connect_signals
+        from .tasks import daily_job, delete_sent_emails
 
         connect_signals()
+        daily_job(delete_sent_emails, name="core.delete_sent_emails")

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # The project's own apps by their configuration class: a content app's is a
     # core.apps.ContentAppConfig, which is how the shared mechanisms find its models.
     "core.apps.CoreConfig",
@@ -222,6 +224,24 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@miso-netzwerk.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact messages and membership applications are announced.
 OFFICE_EMAIL = env("OFFICE_EMAIL", default="info@miso-netzwerk.de")
+# Seconds between the attempts to send an email (1 min, 5 min, 30 min, 2 h, 6 h); after the
+# last one it has failed, and the office's inbox offers to send it again.
+EMAIL_RETRY_DELAYS = env.list("EMAIL_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200, 21600])
+# Days a sent email (its copy in core.models.OutgoingEmail) is kept before a daily job
+# deletes it; failed ones stay until the office sends or deletes them.
+SENT_EMAIL_KEEP_DAYS = env.int("SENT_EMAIL_KEEP_DAYS", default=14)
+
+# Background tasks (django-tasks): every email is sent by a worker, never in a request.
+# The queue is in the site's database by default (`manage.py task_worker` works it); with
+# TASKS_REDIS_URL (e.g. redis://127.0.0.1:6379/1) it is in Redis, worked by RQ's workers
+# (README, "Deploy").
+TASKS_REDIS_URL = env("TASKS_REDIS_URL", default="")
+if TASKS_REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 60 * 10}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGIN_URL = "admin:login"
 # Sessions stay in the database (Django's default), not in the cache: every server reads
