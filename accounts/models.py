@@ -182,11 +182,10 @@ class Proposal(AccountRecord, Submission):
 
     def tell_member(self, subject, template_name):
         """Email the decision to the person who proposed it, in the language they wrote in."""
-        if self.account is None or not self.account.email:
-            return False
-        return send_email_in(
-            self.language, [self.account.email], subject, template_name, {"proposal": self}
-        )
+        if self.account is not None and self.account.email:
+            send_email_in(
+                self.language, [self.account.email], subject, template_name, {"proposal": self}
+            )
 
     def anonymise(self):
         """Nothing beyond ``account`` names the person: the texts are the organisation's."""

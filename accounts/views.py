@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from core.mail import notify_office
+from core.mail import announce_submission
 from core.models import is_member
 from documents.models import Document
 from events.ical import build_calendar, ics_response
@@ -137,8 +137,7 @@ def calendar_feed(request, token):
 def announce(request, proposal, subject, template_name, thanks):
     """Tell the office of a stored proposal (whether it could is kept for its inbox), and
     thank the member."""
-    proposal.office_notified = notify_office(subject, template_name, {"proposal": proposal})
-    proposal.save(update_fields=["office_notified"])
+    announce_submission(proposal, subject, template_name)
     messages.success(request, thanks)
 
 

@@ -56,3 +56,11 @@ def notify_office(subject, template_name, context):
     return send_email_in(
         settings.LANGUAGE_CODE, [settings.OFFICE_EMAIL], subject, template_name, context
     )
+
+
+def announce_submission(submission, subject, template_name):
+    """Queue the office's notice of a stored ``submission`` (``submission`` in the template)
+    and note on it that the notice is queued."""
+    notify_office(subject, template_name, {"submission": submission})
+    submission.office_notified = True
+    submission.save(update_fields=["office_notified"])

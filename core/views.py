@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic.edit import FormView
 
 from . import health
-from .mail import notify_office
+from .mail import announce_submission
 from .proxies import client_address
 
 
@@ -41,11 +41,7 @@ class StoredSubmissionView(FormView):
         self.prepare(submission)
         submission.save()
         form.save_m2m()
-        notify_office(
-            self.notification_subject, self.notification_template, {"submission": submission}
-        )
-        submission.office_notified = True
-        submission.save(update_fields=["office_notified"])
+        announce_submission(submission, self.notification_subject, self.notification_template)
         return redirect(self.get_success_url())
 
 

@@ -30,9 +30,15 @@ def project_models():
             model
             for model in apps.get_models()
             if Path(model._meta.app_config.path).parent in PROJECT_FOLDERS
-            # Neither: the back office's own bookkeeping (each editor's admin language) and the
-            # site's operation (core: the outgoing emails, the days the daily jobs ran).
-            and model._meta.app_config.name not in {"backoffice", "core"}
+            # Neither, unless what people send: the back office's own bookkeeping (each editor's
+            # admin language), the site's operation (core: the outgoing emails, the days the
+            # daily jobs ran) and the accounts' (which organisation, the secret calendar address).
+            and (
+                issubclass(model, Submission)
+                or model._meta.app_config.name not in {"backoffice", "core", "accounts"}
+            )
+            # Rows rebuilt from the content they come from (an event's dates).
+            and not getattr(model, "derived_content", False)
         ),
         key=lambda model: model._meta.label,
     )
