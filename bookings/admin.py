@@ -81,12 +81,12 @@ class BookingAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description=_("cancel"))
+    @admin.display(description=_("Cancel booking"))
     def cancellation(self, booking):
         if booking.is_cancelled:
             return "–"
         url = reverse("admin:bookings_booking_cancel", args=[booking.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Cancel this booking"))
+        return format_html('<a href="{}">{}</a>', url, _("Cancel booking"))
 
     @admin.action(description=_("Mark as seen"), permissions=["change"])
     def mark_seen(self, request, queryset):

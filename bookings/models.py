@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import AccountRecord
 from core.models import Submission
@@ -89,29 +90,15 @@ class Resource(models.Model):
             errors.append(ValidationError(_("The end must be after the start."), code="order"))
             return errors
         if starts_at < now + datetime.timedelta(hours=self.notice_hours):
-            if self.notice_hours:
-                message = _("Please book at least %(hours)d hours ahead.") % {
-                    "hours": self.notice_hours
-                }
-            else:
-                message = _("The start has already passed.")
+            message = (
+                self.notice_rule() if self.notice_hours else _("The start has already passed.")
+            )
             errors.append(ValidationError(message, code="notice"))
         last_day = timezone.localdate(now) + datetime.timedelta(days=self.days_ahead)
         if timezone.localdate(starts_at) > last_day:
-            errors.append(
-                ValidationError(
-                    _("You can book at most %(days)d days ahead.") % {"days": self.days_ahead},
-                    code="ahead",
-                )
-            )
+            errors.append(ValidationError(self.days_ahead_rule(), code="ahead"))
         if ends_at - starts_at > datetime.timedelta(hours=self.longest_booking_hours):
-            errors.append(
-                ValidationError(
-                    _("A booking may last at most %(hours)d hours.")
-                    % {"hours": self.longest_booking_hours},
-                    code="longest",
-                )
-            )
+            errors.append(ValidationError(self.longest_booking_rule(), code="longest"))
         if not self.is_open(starts_at, ends_at):
             errors.append(
                 ValidationError(
@@ -119,6 +106,35 @@ class Resource(models.Model):
                 )
             )
         return errors
+
+    def longest_booking_rule(self):
+        hours = self.longest_booking_hours
+        return ngettext(
+            "A booking may last at most %(hours)d hour.",
+            "A booking may last at most %(hours)d hours.",
+            hours,
+        ) % {"hours": hours}
+
+    def days_ahead_rule(self):
+        days = self.days_ahead
+        return ngettext(
+            "You can book at most %(days)d day ahead.",
+            "You can book at most %(days)d days ahead.",
+            days,
+        ) % {"days": days}
+
+    def notice_rule(self):
+        hours = self.notice_hours
+        return ngettext(
+            "Please book at least %(hours)d hour before the start.",
+            "Please book at least %(hours)d hours before the start.",
+            hours,
+        ) % {"hours": hours}
+
+    def rules(self):
+        """The office's rules, as members read them."""
+        rules = [self.longest_booking_rule(), self.days_ahead_rule()]
+        return [*rules, self.notice_rule()] if self.notice_hours else rules
 
     def hours_on(self, day):
         """The opening hours on ``day`` (a date), earliest first."""
@@ -182,7 +198,10 @@ class Booking(Submission, AccountRecord):
         CANCELLED = "cancelled", _("Cancelled")
 
     resource = models.ForeignKey(
-        Resource, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("booked")
+        Resource,
+        on_delete=models.PROTECT,
+        related_name="bookings",
+        verbose_name=_("bookable resource"),
     )
     organisation = models.ForeignKey(
         "members.MemberOrganisation",
