@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import STEP, Booking
 
@@ -40,7 +41,9 @@ class BookingForm(forms.Form):
         label=_("Day"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    starts = forms.TypedChoiceField(label=_("From"), coerce=datetime.time.fromisoformat)
+    starts = forms.TypedChoiceField(
+        label=pgettext_lazy("start of a time span", "From"), coerce=datetime.time.fromisoformat
+    )
     ends = forms.TypedChoiceField(label=_("Until"), coerce=datetime.time.fromisoformat)
     purpose = forms.CharField(
         label=_("Purpose"),

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
@@ -106,10 +107,10 @@ class ResourceView(MemberMixin, FormView):
     template_name = "bookings/resource.html"
     form_class = BookingForm
 
-    def dispatch(self, request, *args, **kwargs):
+    @cached_property
+    def resource(self):
         resources = Resource.objects.filter(is_active=True).prefetch_related("opening_hours")
-        self.resource = get_object_or_404(resources, slug=kwargs["slug"])
-        return super().dispatch(request, *args, **kwargs)
+        return get_object_or_404(resources, slug=self.kwargs["slug"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "resource": self.resource}

@@ -105,3 +105,16 @@ def test_the_bookings_list_filters_by_resource(office):
     make_booking(projector, account, in_days(2, 9), purpose="Beamer")
     response = office().get(f"/admin/bookings/booking/?resource__id__exact={projector.pk}")
     assert [b.purpose for b in response.context["cl"].result_list] == ["Beamer"]
+
+
+def test_a_bookings_page_in_the_admin_links_to_cancelling_it(office):
+    booking = make_booking(make_resource(), make_member_account(), in_days(2, 9))
+    html = office().get(f"/admin/bookings/booking/{booking.pk}/change/").content.decode()
+    assert reverse("admin:bookings_booking_cancel", args=[booking.pk]) in html
+
+
+def test_the_office_edits_a_resources_rules_and_opening_hours(office):
+    resource = make_resource()
+    html = office().get(f"/admin/bookings/resource/{resource.pk}/change/").content.decode()
+    for field in ("longest_booking_hours", "days_ahead", "notice_hours", "opening_hours-0-opens"):
+        assert f'name="{field}"' in html
