@@ -1,3 +1,4 @@
+import calendar
 import datetime
 
 from django.contrib import admin, messages
@@ -74,6 +75,11 @@ class BookingAdmin(admin.ModelAdmin):
                 name="bookings_booking_calendar",
             ),
             path(
+                "calendar/month/",
+                self.admin_site.admin_view(self.month_view),
+                name="bookings_booking_calendar_month",
+            ),
+            path(
                 "<int:pk>/cancel/",
                 self.admin_site.admin_view(self.cancel_view),
                 name="bookings_booking_cancel",
@@ -100,40 +106,86 @@ class BookingAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
+    def bookings_by_day(self, first_day, days):
+        """The active bookings of ``days`` days from ``first_day``, by resource and day."""
+        start = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
+        bookings = (
+            Booking.objects.active()
+            .overlapping(start, start + datetime.timedelta(days=days))
+            .select_related("organisation")
+        )
+        by_day = {}
+        for booking in bookings:
+            day = timezone.localdate(booking.starts_at)
+            by_day.setdefault((booking.resource_id, day), []).append(booking)
+        return by_day
+
+    def calendar_response(self, request, template_name, **context):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Booking calendar"),
+            **context,
+        }
+        return TemplateResponse(request, template_name, context)
+
     def calendar_view(self, request):
         """Every resource's bookings in one week, a row per resource and a column per day.
 
         Two queries: the resources and the week's bookings.
         """
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
         monday = monday_of(request.GET.get("week"), timezone.localdate())
         days = [monday + datetime.timedelta(days=n) for n in range(7)]
-        start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time()))
-        bookings = (
-            Booking.objects.active()
-            .overlapping(start, start + datetime.timedelta(days=7))
-            .select_related("organisation")
-        )
-        cells = {}
-        for booking in bookings:
-            cells.setdefault(
-                (booking.resource_id, timezone.localdate(booking.starts_at)), []
-            ).append(booking)
+        by_day = self.bookings_by_day(monday, 7)
         rows = [
-            {"resource": resource, "cells": [cells.get((resource.pk, day), []) for day in days]}
+            {"resource": resource, "cells": [by_day.get((resource.pk, day), []) for day in days]}
             for resource in Resource.objects.all()
         ]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Booking calendar"),
-            "days": days,
-            "rows": rows,
-            "previous_week": monday - datetime.timedelta(days=7),
-            "next_week": monday + datetime.timedelta(days=7),
-        }
-        return TemplateResponse(request, "admin/bookings/booking/calendar.html", context)
+        return self.calendar_response(
+            request,
+            "admin/bookings/booking/calendar.html",
+            days=days,
+            rows=rows,
+            previous_week=monday - datetime.timedelta(days=7),
+            next_week=monday + datetime.timedelta(days=7),
+        )
+
+    def month_view(self, request):
+        """A month per resource, a row per week; two queries, as the week."""
+        try:
+            first = datetime.date.fromisoformat(f"{request.GET.get('month')}-01")
+        except ValueError:
+            first = timezone.localdate().replace(day=1)
+        weeks = calendar.Calendar().monthdatescalendar(first.year, first.month)
+        by_day = self.bookings_by_day(weeks[0][0], 7 * len(weeks))
+        months = [
+            {
+                "resource": resource,
+                "weeks": [
+                    [
+                        {
+                            "day": day,
+                            "in_month": day.month == first.month,
+                            "bookings": by_day.get((resource.pk, day), []),
+                        }
+                        for day in week
+                    ]
+                    for week in weeks
+                ],
+            }
+            for resource in Resource.objects.all()
+        ]
+        return self.calendar_response(
+            request,
+            "admin/bookings/booking/calendar_month.html",
+            month=first,
+            weekdays=weeks[0],
+            months=months,
+            previous_month=(first - datetime.timedelta(days=1)).replace(day=1),
+            next_month=(first + datetime.timedelta(days=31)).replace(day=1),
+        )
 
     def cancel_view(self, request, pk):
         """Cancel with a reason, which the member is told by email."""

@@ -118,3 +118,18 @@ def test_the_office_edits_a_resources_rules_and_opening_hours(office):
     html = office().get(f"/admin/bookings/resource/{resource.pk}/change/").content.decode()
     for field in ("longest_booking_hours", "days_ahead", "notice_hours", "opening_hours-0-opens"):
         assert f'name="{field}"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_month_shows_each_resources_bookings_on_their_day(office, language):
+    room, projector = make_resource(), make_resource()
+    booking = make_booking(projector, make_member_account(), in_days(1, 9))
+    month = f"{booking.starts_at:%Y-%m}"
+    response = office(language).get(f"/admin/bookings/booking/calendar/month/?month={month}")
+    months = {entry["resource"]: entry for entry in response.context["months"]}
+    days = [cell for week in months[projector]["weeks"] for cell in week if cell["bookings"]]
+    assert [(cell["day"], cell["bookings"]) for cell in days] == [
+        (booking.starts_at.date(), [booking])
+    ]
+    assert not any(cell["bookings"] for week in months[room]["weeks"] for cell in week)
+    assert reverse("admin:bookings_booking_change", args=[booking.pk]) in response.content.decode()

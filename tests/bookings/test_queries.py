@@ -44,10 +44,12 @@ def test_a_resources_week_costs_a_fixed_number_of_queries(
     )
 
 
+@pytest.mark.parametrize("view", ["?week={day}", "month/?month={day:%Y-%m}"])
 def test_the_admin_calendar_costs_a_fixed_number_of_queries(
-    client, booked, django_assert_max_num_queries
+    client, booked, django_assert_max_num_queries, view
 ):
     client.force_login(make_staff(superuser=True))
+    query = view.format(day=in_days(2, 8).date())
     with django_assert_max_num_queries(CALENDAR_QUERIES):
-        response = client.get(f"/admin/bookings/booking/calendar/?week={in_days(2, 8).date()}")
+        response = client.get(f"/admin/bookings/booking/calendar/{query}")
     assert response.status_code == 200
