@@ -2,6 +2,7 @@
 bookings. Only for logged-in members whose account acts for a member organisation."""
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -24,7 +25,7 @@ from events.ical import ics_response
 from . import notices
 from .forms import BookingForm
 from .ical import booking_calendar
-from .models import Booking, Resource, SlotTaken
+from .models import STEP, Booking, Resource, SlotTaken
 
 BOOKINGS_PER_PAGE = 20
 
@@ -61,15 +62,27 @@ class OverviewView(MemberMixin, TemplateView):
 @dataclass
 class Span:
     """A stretch of one day's opening hours: free, taken, taken by the reader's organisation,
-    or past."""
+    or too late to book."""
 
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     state: str
 
 
+def first_bookable(resource, now):
+    """The earliest start the rules allow: the notice from now, on the next step."""
+    earliest = timezone.localtime(now + datetime.timedelta(hours=resource.notice_hours))
+    midnight = earliest.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight + math.ceil((earliest - midnight) / STEP) * STEP
+
+
 def day_plan(resource, day, bookings, organisation, now):
-    """The spans of ``day``'s opening hours; ``bookings`` are the active ones, by start."""
+    """The spans of ``day``'s opening hours; ``bookings`` are the active ones, by start.
+
+    A free span that starts before ``first_bookable`` is cut there: the part before it
+    can no longer be booked.
+    """
+    earliest = first_bookable(resource, now)
     spans = []
     for hours in resource.hours_on(day):
         opens = timezone.make_aware(datetime.datetime.combine(day, hours.opens))
@@ -80,16 +93,21 @@ def day_plan(resource, day, bookings, organisation, now):
             if start >= end:
                 continue
             if start > free_from:
-                spans.append(Span(free_from, start, "free"))
+                spans.extend(free_spans(free_from, start, earliest))
             own = booking.organisation_id == organisation.pk
             spans.append(Span(start, end, "own" if own else "taken"))
             free_from = max(free_from, end)
         if free_from < closes:
-            spans.append(Span(free_from, closes, "free"))
-    for span in spans:
-        if span.state == "free" and span.ends_at <= now:
-            span.state = "past"
+            spans.extend(free_spans(free_from, closes, earliest))
     return spans
+
+
+def free_spans(start, end, earliest):
+    if end <= earliest:
+        return [Span(start, end, "late")]
+    if start < earliest:
+        return [Span(start, earliest, "late"), Span(earliest, end, "free")]
+    return [Span(start, end, "free")]
 
 
 def monday_of(text, today):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bookings.models import Booking
+from bookings.views import day_plan
 
 from .factories import in_days, make_booking, make_member_account, make_resource
 
@@ -184,3 +185,13 @@ def test_the_calendar_file_of_a_booking_parses(client, member):
     response = client.get(f"{OVERVIEW}{booking.pk}/booking.ics")
     event = icalendar.Calendar.from_ical(response.content).events[0]
     assert event.start == booking.starts_at
+
+
+def test_today_the_week_offers_only_what_can_still_be_booked(member):
+    resource = make_resource(opens="08:00", closes="20:00", notice_hours=2)
+    now = in_days(0, 11, 10)
+    spans = day_plan(resource, now.date(), [], member.membership.organisation, now)
+    assert [(timezone.localtime(s.starts_at).time(), s.state) for s in spans] == [
+        (datetime.time(8), "late"),
+        (datetime.time(13, 30), "free"),
+    ]
