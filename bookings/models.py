@@ -1,16 +1,16 @@
 """What members may book (the meeting room, the co-working space, equipment) and their bookings.
 
-No double booking is the database's rule, not the form's: on PostgreSQL an exclusion
-constraint (added by migration 0002 only there) refuses a confirmed booking that overlaps
-another of its resource; on SQLite ``Booking.book`` checks and inserts in one transaction
-that holds the database's write lock.
+No double booking is the database's rule, not the form's: ``Booking.book`` checks and
+inserts in one transaction that holds a lock (SQLite's write lock, PostgreSQL's lock on the
+resource's row), and on PostgreSQL an exclusion constraint (added by migration 0002 only
+there) refuses any booking that overlaps another of its resource, however it was saved.
 """
 
 import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -259,17 +259,17 @@ class Booking(Submission, AccountRecord):
         """Save this new booking, or raise ``SlotTaken`` if its time is no longer free."""
         try:
             with transaction.atomic():
-                if connection.vendor == "sqlite":
-                    # SQLite's BEGIN takes the write lock only at the first write; writing
-                    # first (BEGIN IMMEDIATE's effect) makes every other booking wait here
-                    # until this one is checked and committed.
-                    Resource.objects.filter(pk=self.resource_id).update(order=F("order"))
+                # Bookings of one resource take turns from here: writing to its row takes
+                # SQLite's write lock at once (BEGIN IMMEDIATE's effect), and PostgreSQL's lock
+                # on the row, so overlapping inserts never meet in the exclusion constraint,
+                # where they would deadlock.
+                Resource.objects.filter(pk=self.resource_id).update(order=F("order"))
                 taken = Booking.objects.active().filter(resource=self.resource_id)
                 if taken.overlapping(self.starts_at, self.ends_at).exists():
                     raise SlotTaken
                 self.save()
         except IntegrityError as error:
-            # PostgreSQL: another booking of the time was saved after the check above.
+            # PostgreSQL's constraint, for a booking saved by any other way meanwhile.
             if NO_DOUBLE_BOOKING not in str(error):
                 raise
             raise SlotTaken from error

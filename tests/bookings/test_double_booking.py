@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection
 
-from bookings.models import Booking, SlotTaken
+from bookings.models import NO_DOUBLE_BOOKING, Booking, SlotTaken
 
 from .factories import in_days, make_member_account, make_resource
 
@@ -85,3 +85,10 @@ def test_a_cancelled_booking_leaves_its_time_free(own_connections):
     first.cancel(by=account)
 
     assert book_all_at_once(resource, account, [span] * 3).count(True) == 1
+
+
+def test_on_postgresql_the_table_itself_refuses_overlapping_bookings(db):
+    """SQLite has no such constraint; there ``Booking.book`` alone keeps the rule."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Booking._meta.db_table)
+    assert (NO_DOUBLE_BOOKING in constraints) == (connection.vendor == "postgresql")
