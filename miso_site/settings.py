@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "projects.apps.ProjectsConfig",
     "documents.apps.DocumentsConfig",
     "accounts.apps.AccountsConfig",
+    "bookings.apps.BookingsConfig",
     "search",
 ]
 
@@ -120,6 +121,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         database_options["options"] = (
             f"{database_options.get('options', '')} -c statement_timeout={milliseconds}".strip()
         )
+    # PostgreSQL's own lookups and the exclusion constraint against double bookings
+    # (bookings/migrations/0002_no_double_booking.py); SQLite has neither.
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://miso")}

@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("documents/", include("documents.urls")),
     path("search/", include("search.urls")),
+    path("members-area/bookings/", include("bookings.urls")),
     path("members-area/", include("accounts.urls")),
     prefix_default_language=True,
 )
