@@ -4,7 +4,7 @@ with the booking as an ``.ics`` file, and to the office."""
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.mail import notify_office, send_email_in
+from core.mail import announce_submission, send_email_in
 
 from .ical import booking_calendar
 
@@ -12,7 +12,7 @@ from .ical import booking_calendar
 def _tell_member(booking, request, subject, template_name):
     account = booking.account
     if account is None or not account.email:
-        return False
+        return
     attachment = (
         "booking.ics",
         booking_calendar(booking, request.get_host()).to_ical(),
@@ -21,7 +21,7 @@ def _tell_member(booking, request, subject, template_name):
     with translation.override(booking.language):
         url = request.build_absolute_uri(booking.get_absolute_url())
     context = {"booking": booking, "url": url}
-    return send_email_in(
+    send_email_in(
         booking.language,
         [account.email],
         subject,
@@ -34,10 +34,7 @@ def _tell_member(booking, request, subject, template_name):
 def booked(booking, request):
     """Confirm a new booking to the member and announce it to the office."""
     _tell_member(booking, request, _("Your booking is confirmed"), "bookings/email/confirmed.txt")
-    booking.office_notified = notify_office(
-        _("New booking"), "bookings/email/office.txt", {"booking": booking}
-    )
-    booking.save(update_fields=["office_notified"])
+    announce_submission(booking, _("New booking"), "bookings/email/office.txt")
 
 
 def cancelled(booking, request):
