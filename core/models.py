@@ -5,6 +5,8 @@ from django.db.models import Case, Max, Min, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .translated import ShownLanguagesQuerySet
+
 MEMBERS_GROUP = "Members"
 
 
@@ -19,7 +21,7 @@ def is_member(user):
     return user.is_staff or user.groups.filter(name=MEMBERS_GROUP).exists()
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(ShownLanguagesQuerySet):
     def published(self):
         """What visitors may see: published, and its publish time has come."""
         return self.filter(is_published=True, published_at__lte=timezone.now())

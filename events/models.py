@@ -92,14 +92,16 @@ class EventQuerySet(MembersOnlyQuerySet):
 
     def for_calendar(self):
         """Only the columns a calendar cell shows: descriptions are long, in seven languages."""
-        return self.only("slug", "title", "starts_at", "finishes_at", "all_day", "is_cancelled")
+        return self.only(
+            "slug", "title", "starts_at", "finishes_at", "all_day", "is_cancelled"
+        ).in_shown_languages()
 
     def for_cards(self):
         """What an event card (``events/includes/event_card.html``) shows, in one query.
 
         Descriptions and the other long texts, in seven languages, stay in the database.
         """
-        return self.select_related("venue__district").only(*CARD_FIELDS)
+        return self.select_related("venue__district").only(*CARD_FIELDS).in_shown_languages()
 
     def for_detail(self):
         """What the event's own page shows, in a fixed number of queries."""

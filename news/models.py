@@ -45,7 +45,7 @@ class PostQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """With the cover image a card shows, in the same query."""
-        return self.select_related("cover_image")
+        return self.select_related("cover_image").in_shown_languages()
 
 
 class Post(Publishable):
