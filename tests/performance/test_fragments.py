@@ -86,3 +86,18 @@ def test_a_card_without_the_pages_language_shows_the_german_text_marked(client, 
     post = make_post(title_de="Sommerfest im Garten", title_fr="")
     assert '<span lang="de" dir="ltr">Sommerfest im Garten</span>' in html(client, "/fr/news/")
     assert post.title_de in html(client, post.get_absolute_url().replace("/de/", "/fr/"))
+
+
+def test_the_directorys_filters_list_a_new_district_at_once(client, site):
+    make_organisation(district=make_district("Linden-Nord"))
+    html(client, "/de/members/")
+    make_organisation(district=make_district("Vahrenwald"))
+    assert ">Vahrenwald</option>" in html(client, "/de/members/")
+
+
+def test_the_directorys_filters_keep_the_visitors_choice(client, site):
+    district = make_district("Vahrenwald")
+    make_organisation(district=district)
+    html(client, "/de/members/")
+    page = html(client, f"/de/members/?district={district.slug}")
+    assert re.search(r"<option[^>]*selected[^>]*>Vahrenwald</option>", page)
