@@ -65,11 +65,12 @@ def test_the_report_a_barrier_link_names_the_page_it_is_on(client, site):
     assert "?page=/de/projects/#report" in html(client, "/de/projects/")
 
 
-def test_a_new_district_shows_in_the_home_pages_finder_at_once(client, site):
+@pytest.mark.parametrize("url", ["/de/", "/de/members/"], ids=["home finder", "directory"])
+def test_a_new_district_shows_in_the_organisation_filters_at_once(client, site, url):
     make_organisation(district=make_district("Linden-Nord"))
-    html(client, "/de/")
+    html(client, url)
     make_organisation(district=make_district("Vahrenwald"))
-    assert ">Vahrenwald</option>" in html(client, "/de/")
+    assert ">Vahrenwald</option>" in html(client, url)
 
 
 def test_a_card_list_reads_no_other_languages_columns(client, site):
@@ -86,13 +87,6 @@ def test_a_card_without_the_pages_language_shows_the_german_text_marked(client, 
     post = make_post(title_de="Sommerfest im Garten", title_fr="")
     assert '<span lang="de" dir="ltr">Sommerfest im Garten</span>' in html(client, "/fr/news/")
     assert post.title_de in html(client, post.get_absolute_url().replace("/de/", "/fr/"))
-
-
-def test_the_directorys_filters_list_a_new_district_at_once(client, site):
-    make_organisation(district=make_district("Linden-Nord"))
-    html(client, "/de/members/")
-    make_organisation(district=make_district("Vahrenwald"))
-    assert ">Vahrenwald</option>" in html(client, "/de/members/")
 
 
 def test_the_directorys_filters_keep_the_visitors_choice(client, site):
