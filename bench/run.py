@@ -257,7 +257,8 @@ def served_since(log_offset):
     time.sleep(0.5)
     with ACCESS_LOG.open() as log:
         log.seek(log_offset)
-        return Counter(line.strip() for line in log if line.strip())
+        # gunicorn writes the process id as <1234>.
+        return Counter(line.strip().strip("<>") for line in log if line.strip())
 
 
 def measured(server, path, cookie=None):
