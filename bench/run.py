@@ -30,6 +30,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -252,9 +253,11 @@ def wrk(path, seconds, cookie=None):
 
 def served_since(log_offset):
     """How many requests each worker (by process id, as text) served since ``log_offset``
-    of the access log."""
-    # A request still in a worker when wrk stopped is logged a moment later.
-    time.sleep(0.5)
+    of the access log, once the requests still in the workers have been answered."""
+    size, deadline = -1, time.monotonic() + 60
+    while size != ACCESS_LOG.stat().st_size and time.monotonic() < deadline:
+        size = ACCESS_LOG.stat().st_size
+        time.sleep(0.5)
     with ACCESS_LOG.open() as log:
         log.seek(log_offset)
         # gunicorn writes the process id as <1234>.
@@ -263,14 +266,19 @@ def served_since(log_offset):
 
 def measured(server, path, cookie=None):
     """wrk's figures for ``path``, with the workers' CPU time per request and how many
-    requests each worker served."""
+    requests each worker served.
+
+    Requests that wrk left unanswered when it stopped are still rendered: the CPU time
+    and the requests are both counted once the workers have finished them.
+    """
     cpu_before = server.cpu_seconds()
     log_offset = ACCESS_LOG.stat().st_size
     result = wrk(path, DURATION, cookie)
-    cpu_after = server.cpu_seconds()
     served = served_since(log_offset)
+    cpu_after = server.cpu_seconds()
     cpu = sum(cpu_after[pid] - cpu_before.get(pid, 0) for pid in cpu_after)
-    result["cpu_ms"] = 1000 * cpu / result["requests"] if result["requests"] else None
+    requests = sum(served.values())
+    result["cpu_ms"] = 1000 * cpu / requests if requests else None
     # Every worker counts, also one that served nothing.
     result["per_worker"] = sorted(served.get(str(pid), 0) for pid in cpu_after)
     return result
@@ -285,12 +293,15 @@ def warm_up(server, path, mode, cookie=None):
     page cache on, until even the slowest answers are fast.
     """
     if mode == "cold" or cookie:
-        for _round in range(WARMUP_ROUNDS):
-            log_offset = ACCESS_LOG.stat().st_size
-            wrk(path, WARMUP, cookie)
-            served = served_since(log_offset)
-            if all(served[str(pid)] >= WARMUP_REQUESTS for pid in server.workers()):
-                return
+        # Requests that wait for their answers: wrk stopping would leave some in the
+        # workers, to be rendered while the next measurement runs.
+        with ThreadPoolExecutor(CONNECTIONS) as pool:
+            for _round in range(WARMUP_ROUNDS):
+                log_offset = ACCESS_LOG.stat().st_size
+                list(pool.map(lambda _number: fetch(path, cookie), range(CONNECTIONS)))
+                served = served_since(log_offset)
+                if all(served[str(pid)] >= WARMUP_REQUESTS for pid in server.workers()):
+                    return
         return
     fast_rounds = 0
     for _round in range(WARMUP_ROUNDS):
