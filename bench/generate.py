@@ -41,6 +41,7 @@ from django.utils.http import urlencode  # noqa: E402
 from django.utils.translation import get_language  # noqa: E402
 
 from accounts.models import Membership  # noqa: E402
+from bookings.models import Booking, Resource  # noqa: E402
 from core.models import MEMBERS_GROUP  # noqa: E402
 from documents.demo import make_pdf  # noqa: E402
 from documents.models import Document  # noqa: E402
@@ -48,7 +49,13 @@ from events.models import Event, Occurrence, Venue  # noqa: E402
 from members.models import District, FocusArea, Language, MemberOrganisation  # noqa: E402
 from news.models import Post, reading_times  # noqa: E402
 
-COUNTS = {"organisations": 500, "posts": 5000, "events": 5000, "documents": 1000}
+COUNTS = {
+    "organisations": 500,
+    "posts": 5000,
+    "events": 5000,
+    "documents": 1000,
+    "bookings": 1000,
+}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BENCH_LANGUAGES = ["de", "ar"]
 URLS = ROOT / "var" / "bench-urls.json"
@@ -263,9 +270,28 @@ def is_complete():
             and Event.objects.filter(slug__startswith="bench-").count() == COUNTS["events"]
             and Document.objects.filter(slug__startswith="bench-").count()
             == COUNTS["documents"] + 1
+            and Booking.objects.filter(purpose__startswith="Treffen ").count() == COUNTS["bookings"]
         )
     except django.db.Error:
         return False
+
+
+def bookings(count, organisations):
+    """``count`` bookings of the meeting room by the organisations, an hour each, one after
+    another from today: its week view shows a full week of them."""
+    room = Resource.objects.get(slug="sitzungsraum")
+    start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    Booking.objects.bulk_create(
+        Booking(
+            resource=room,
+            organisation=organisations[number % len(organisations)],
+            starts_at=start + datetime.timedelta(hours=number),
+            ends_at=start + datetime.timedelta(hours=number + 1),
+            purpose=f"Treffen {number}",
+            language="de",
+        )
+        for number in range(count)
+    )
 
 
 def generate():
@@ -279,6 +305,7 @@ def generate():
         posts(COUNTS["posts"], members)
         events(COUNTS["events"], members)
         documents(COUNTS["documents"])
+        bookings(COUNTS["bookings"], members)
     # bulk_create sends no signals: the site search's index (on SQLite) is written at once.
     call_command("rebuild_search_index", verbosity=0)
 
@@ -324,6 +351,11 @@ def bench_urls():
 # serves them).
 MEMBER_PAGES = {
     "home, as a member": lambda: reverse("pages:home"),
+    "member area": lambda: reverse("accounts:area"),
+    "own organisation, as a member": lambda: MemberOrganisation.objects.get(
+        slug="bench-verein-1"
+    ).get_absolute_url(),
+    "booking calendar": lambda: reverse("bookings:resource", kwargs={"slug": "sitzungsraum"}),
 }
 
 
