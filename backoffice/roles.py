@@ -46,7 +46,14 @@ class Role(NamedTuple):
 OFFICE = Role(
     "Office",
     all_content=True,
-    permissions=("auth.view_user", "auth.add_user", "auth.change_user"),
+    permissions=(
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "accounts.view_invitation",
+        "accounts.add_invitation",
+        "accounts.view_accountevent",
+    ),
 )
 BOARD = Role(
     "Board",

@@ -55,6 +55,9 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("documents/", include("documents.urls")),
     path("search/", include("search.urls")),
+    path("", include("accounts.urls")),
+    # django-allauth: sign-in, sign-out, password reset and change, email change, two-factor.
+    path("account/", include("allauth.urls")),
     prefix_default_language=True,
 )
 
