@@ -80,14 +80,13 @@ def send(request, invitation):
         "days": settings.INVITATION_MAX_AGE // (24 * 60 * 60),
     }
     account_log.log(AccountEvent.Kind.INVITED, account, request=request, actor=request.user)
-    transaction.on_commit(
-        lambda: send_email_in(
-            invitation.language,
-            [account.email],
-            _("Your invitation to the MiSO network's member area"),
-            "accounts/email/invitation.txt",
-            context,
-        )
+    # Last: if the mail server fails, the invitation is stored and the office sends it again.
+    send_email_in(
+        invitation.language,
+        [account.email],
+        _("Your invitation to the MiSO network's member area"),
+        "accounts/email/invitation.txt",
+        context,
     )
 
 
