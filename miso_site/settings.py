@@ -293,6 +293,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "MiSO-Netzwerk Hannover"
 # Invitations: how long the link to set a password stays valid (seconds).
 INVITATION_MAX_AGE = 60 * 60 * 24 * 7
+# Days the account log (sign-ins, failed sign-ins, changes of rights) is kept; the privacy
+# page says so. `manage.py prune_account_log`, run daily, deletes older lines.
+ACCOUNT_LOG_DAYS = 365
 # Invitations one office account may send per hour.
 INVITATIONS_PER_HOUR = env.int("INVITATIONS_PER_HOUR", default=50)
 
