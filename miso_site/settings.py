@@ -291,6 +291,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "MiSO: "
 # (accounts.two_factor), offered to members on their account page.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "MiSO-Netzwerk Hannover"
+# A code of the previous or next 30 seconds counts too: phone clocks drift, and a code typed
+# as it changes would fail. Each code is still accepted only once.
+MFA_TOTP_TOLERANCE = 1
 # Invitations: how long the link to set a password stays valid (seconds).
 INVITATION_MAX_AGE = 60 * 60 * 24 * 7
 # Days the account log (sign-ins, failed sign-ins, changes of rights) is kept; the privacy
