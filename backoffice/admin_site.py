@@ -17,8 +17,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.two_factor import lacks_required_second_factor
 from core.models import Submission
+from core.two_factor import lacks_required_second_factor
 
 from .admin_language import set_admin_language
 from .translation_status import (

@@ -288,7 +288,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "MiSO: "
 # Two-factor sign-in: an authenticator app and recovery codes. Required for staff
-# (accounts.two_factor), offered to members on their account page.
+# (core.two_factor), offered to members on their account page.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "MiSO-Netzwerk Hannover"
 # A code of the previous or next 30 seconds counts too: phone clocks drift, and a code typed

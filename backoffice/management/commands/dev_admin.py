@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.two_factor import DEV_ADMIN_USERNAME as USERNAME
+from core.two_factor import DEV_ADMIN_USERNAME as USERNAME
 
 
 class Command(BaseCommand):
