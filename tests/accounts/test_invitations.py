@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import AccountEvent, Invitation
 from backoffice.roles import BOARD, OFFICE
+from core.forms import RATE_LIMIT
 from core.models import is_member
 from tests.backoffice.factories import make_staff
 from tests.members.factories import make_organisation
@@ -142,3 +143,16 @@ def test_the_board_cannot_invite(client, organisation):
     client.force_login(make_staff(groups=[BOARD.group]))
     assert invite(client, organisation).status_code == 403
     assert not Invitation.objects.exists()
+
+
+def test_tries_at_the_password_page_are_limited_per_address(client, office, organisation):
+    invite(office, organisation)
+    link = link_in(mail.outbox[0])
+    weak = {"new_password1": "12345678", "new_password2": "12345678"}
+    for _ in range(RATE_LIMIT):
+        client.post(link, weak, REMOTE_ADDR="203.0.113.8")
+    strong = {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    refused = client.post(link, strong, REMOTE_ADDR="203.0.113.8")
+    assert refused.context["form"].non_field_errors().as_data()[0].code == "rate_limit"
+    assert not User.objects.get(email="olena@example.org").has_usable_password()
+    assert client.post(link, strong, REMOTE_ADDR="203.0.113.9").status_code == 302
