@@ -181,3 +181,9 @@ def test_a_new_email_address_counts_only_once_confirmed(client):
     client.post(link)
     member.refresh_from_db()
     assert member.email == "ayse@neu.example.org"
+
+
+def test_allauths_german_pages_address_people_formally(client):
+    html = client.get("/de/account/password/reset/").content.decode()
+    assert "Geben Sie unten Ihre E-Mail-Adresse ein" in html
+    assert " gib " not in html.lower()
