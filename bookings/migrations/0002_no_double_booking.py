@@ -30,6 +30,14 @@ class AddConstraintOnPostgreSQL(migrations.AddConstraint):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
+class BtreeGistOnPostgreSQL(BtreeGistExtension):
+    # Django's own checks the database only on the way forward; backwards it would ask
+    # SQLite for PostgreSQL's list of extensions.
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("bookings", "0001_resources_and_bookings"),
@@ -37,7 +45,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # Lets the GiST index compare the resource with "=" beside the time ranges.
-        BtreeGistExtension(),
+        BtreeGistOnPostgreSQL(),
         AddConstraintOnPostgreSQL(
             model_name="booking",
             constraint=ExclusionConstraint(

@@ -9,9 +9,9 @@ from .factories import in_days, make_many_bookings, make_member_account, make_re
 # Session, account, membership, organisation, group and the footer's association; then the
 # overview's resources, bookings and their count, or the week's resource, hours and bookings.
 MEMBER_PAGE_QUERIES = 9
-# Session, account, admin language, the association and the session saved (in a savepoint),
-# then the calendar's bookings and resources.
-CALENDAR_QUERIES = 10
+# Session, account, its second factor, admin language, the association and the session saved
+# (in a savepoint), then the calendar's bookings and resources.
+CALENDAR_QUERIES = 11
 
 
 @pytest.fixture(params=[10, 1000], ids=["10 bookings", "1000 bookings"])
