@@ -2,18 +2,21 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import AccountRecord
 from core.fields import RichTextField, URLField
-from core.models import MembersOnly, MembersOnlyQuerySet
+from core.models import MembersOnly, MembersOnlyQuerySet, Submission
 from images.models import picture_field
 from members.models import MemberOrganisation
 
 # Paths under /events/ that an event's slug must not take.
-RESERVED_SLUGS = {"past", "calendar", "feed"}
+RESERVED_SLUGS = {"past", "calendar", "feed", "registration"}
 
 
 class Venue(models.Model):
@@ -107,6 +110,21 @@ class EventQuerySet(MembersOnlyQuerySet):
             Prefetch("organisations", queryset=MemberOrganisation.objects.active())
         )
 
+    def with_registration_counts(self):
+        """Each event's registrations by place, and those who came, as ``registered``,
+        ``waiting`` and ``attended``: one query for a whole list, not one per event."""
+
+        def count(**conditions):
+            rows = Registration.objects.filter(event=OuterRef("pk"), **conditions)
+            counted = rows.values("event").annotate(count=Count("pk")).values("count")
+            return Coalesce(Subquery(counted), 0)
+
+        return self.annotate(
+            registered=count(place=Registration.Place.REGISTERED),
+            waiting=count(place=Registration.Place.WAITING),
+            attended=count(attended=True),
+        )
+
     def next_for(self, user, count=3):
         """The next ``count`` events ``user`` may see, for the home page."""
         return self.visible_to(user).upcoming().for_cards()[:count]
@@ -119,6 +137,7 @@ class Event(MembersOnly):
         NONE = "none", _("No registration needed")
         EMAIL = "email", _("Register by email")
         LINK = "link", _("Register online")
+        SITE = "site", _("Register on this website")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -175,6 +194,20 @@ class Event(MembersOnly):
     registration_email = models.EmailField(_("registration email"), blank=True)
     registration_url = URLField(_("registration link"), blank=True)
     registration_deadline = models.DateField(_("register by"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For registration on this website: how many people can come. When all places "
+            "are taken, further registrations join the waiting list. Empty: no limit."
+        ),
+    )
+    registration_members_only = models.BooleanField(
+        _("registration for members only"),
+        default=False,
+        help_text=_("Only logged-in members of a member organisation can register."),
+    )
     is_cancelled = models.BooleanField(
         _("cancelled"),
         default=False,
@@ -217,6 +250,8 @@ class Event(MembersOnly):
             errors["registration_email"] = _("Please give the address for registrations.")
         if self.registration == self.Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Please give the link for registrations.")
+        if self.capacity == 0:
+            errors["capacity"] = _("Please give at least one place, or leave it empty.")
         if errors:
             raise ValidationError(errors)
 
@@ -266,3 +301,165 @@ class Event(MembersOnly):
         return bool(self.registration_deadline) and (
             self.registration_deadline < timezone.localdate()
         )
+
+    @property
+    def takes_registrations(self):
+        """Does this site take the registrations (not an email address or another site)?"""
+        return self.registration == self.Registration.SITE
+
+    def has_occurrence(self, start):
+        """Is ``start`` the start of one of this event's dates? Registrations are per date."""
+        return start == self.starts_at
+
+
+class RegistrationQuestion(models.Model):
+    """A question the registration form asks for one event (childcare, language, diet)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        YES_NO = "yes_no", _("Yes or no")
+        CHOICE = "choice", _("Choice")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="questions", verbose_name=_("event")
+    )
+    label = models.CharField(_("question"), max_length=200)
+    kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices)
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("For a choice: one answer per line, in the same order in every language."),
+    )
+    required = models.BooleanField(_("answer required"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.CHOICE and not self.choices_de.strip():
+            raise ValidationError({"choices_de": _("Please give the choices, one per line.")})
+
+    def choice_list(self, language="de"):
+        """The choices in ``language``: the German ones where it has none, or not as many
+        (answers are stored by their place in the German list)."""
+        german = lines(self.choices_de)
+        translated = lines(getattr(self, f"choices_{language}", ""))
+        return translated if len(translated) == len(german) else german
+
+
+def lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def for_occurrence(self, event, start):
+        return self.filter(event=event, occurrence_start=start)
+
+    def registered(self):
+        return self.filter(place=Registration.Place.REGISTERED)
+
+    def waiting(self):
+        """The waiting list, first in line first."""
+        return self.filter(place=Registration.Place.WAITING).order_by("queued_at", "pk")
+
+
+class Registration(Submission, AccountRecord):
+    """One person's registration for one date of an event: a place, or one on the waiting list.
+
+    Stored first, like every ``Submission``, so it appears in the office's inbox.
+    ``events.registrations`` takes and frees the places; names, addresses and
+    answers are deleted a set time after the event (``forget_past_registrants``),
+    while the row, its place and attendance stay for the counts.
+    """
+
+    class Status(models.TextChoices):
+        NEW = Submission.NEW, _("New")
+        SEEN = "seen", _("Seen")
+
+    class Place(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("Waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    # The start of the date registered for, as first planned: an event that repeats has many.
+    occurrence_start = models.DateTimeField(_("date"))
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email address"), blank=True)
+    answers = models.JSONField(_("answers"), default=list, blank=True)
+    place = models.CharField(
+        _("place"), max_length=20, choices=Place.choices, default=Place.REGISTERED
+    )
+    # When the person joined the waiting list: the first in line gets the next free place.
+    queued_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    forgotten_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta(Submission.Meta):
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        indexes = [models.Index(fields=["event", "occurrence_start", "place"])]
+
+    def __str__(self):
+        return self.name or gettext("(deleted)")
+
+    def personal_data(self):
+        return {
+            "event": self.event.title,
+            "date": self.occurrence_start.isoformat(),
+            "name": self.name,
+            "email": self.email,
+            "answers": self.answers,
+            "place": self.place,
+            "registered_at": self.created_at.isoformat(),
+        }
+
+    def anonymise(self):
+        self.name = ""
+        self.email = ""
+        self.answers = []
+        self.forgotten_at = timezone.now()
+
+
+class RegistrantMessage(models.Model):
+    """An email from the office to the registrants of an event, such as a change of room.
+
+    Written once with a text per language: each registrant gets the text in the
+    language they registered in, the German one where it has none.
+    """
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="messages", verbose_name=_("event")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    to_waiting_list = models.BooleanField(
+        _("also to the waiting list"),
+        default=False,
+        help_text=_("Without this, only people with a place get the email."),
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, editable=False)
+    sent_count = models.PositiveIntegerField(_("emails sent"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("email to registrants")
+        verbose_name_plural = _("emails to registrants")
+        ordering = ["-pk"]
+
+    def __str__(self):
+        return self.subject

@@ -16,6 +16,8 @@ urlpatterns = [
         views.CalendarMonthView.as_view(),
         name="calendar-month",
     ),
+    path("registration/<str:token>/", views.registration_page, name="registration"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("<slug:slug>/register/", views.RegisterView.as_view(), name="register"),
     path("<slug:slug>.ics", views.event_ics, name="event-ics"),
 ]

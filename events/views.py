@@ -2,16 +2,21 @@ import calendar
 import datetime
 from collections import defaultdict
 
+from django.core import signing
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.cache import reads_query_parameters
+from core.mail import notify_office
+from core.models import is_member
 from core.preview import PreviewableMixin
+from core.proxies import client_address
 from core.structured_data import (
     EVENT_CANCELLED,
     EVENT_SCHEDULED,
@@ -22,8 +27,10 @@ from core.structured_data import (
     postal_address,
 )
 
+from . import registrations
+from .forms import RegistrationForm
 from .ical import build_calendar, ics_response
-from .models import Event
+from .models import Event, Registration
 
 EVENTS_PER_PAGE = 20
 
@@ -160,10 +167,129 @@ class EventDetailView(PreviewableMixin, DetailView):
             events = events.visible_to(self.request.user)
         return events.for_detail()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, registration_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         context["structured_data"] = event_structured_data(self.object, self.request)
+        event = self.object
+        context["occurrence_start"] = event.starts_at
+        context["registration"] = registration_context(
+            self.request, event, event.starts_at, registration_form
+        )
         return context
+
+
+def registration_state(request, event, start):
+    """ "open", "closed" or "members-only", for the date of ``event`` that starts at ``start``."""
+    if event.is_cancelled or start <= timezone.now() or event.registration_is_closed:
+        return "closed"
+    if event.registration_members_only and not is_member(request.user):
+        return "members-only"
+    return "open"
+
+
+def registration_context(request, event, start, form=None):
+    """What ``events/includes/registration.html`` shows for the date of ``event`` that
+    starts at ``start``: whether registering is open, the places left and the form
+    (a logged-in member's name and address filled in). None when the event takes no
+    registrations on this site."""
+    if not event.takes_registrations:
+        return None
+    state = registration_state(request, event, start)
+    if state == "open" and form is None:
+        user = request.user
+        initial = {}
+        if user.is_authenticated:
+            initial = {"name": user.get_full_name(), "email": user.email}
+        form = RegistrationForm(initial=initial, event=event, questions=event.questions.all())
+    return {
+        "state": state,
+        "form": form if state == "open" else None,
+        "places_left": registrations.places_left(event, start),
+    }
+
+
+class RegisterView(EventDetailView):
+    """Takes the registration form of an event's date; shows the event page again on errors."""
+
+    def get_queryset(self):
+        return Event.objects.visible_to(self.request.user).for_detail()
+
+    def get(self, request, *args, **kwargs):
+        return redirect("events:event-detail", slug=kwargs["slug"])
+
+    def post(self, request, *args, **kwargs):
+        self.object = event = self.get_object()
+        start = occurrence_start(event, request.POST.get("occurrence", ""))
+        if not event.takes_registrations or registration_state(request, event, start) != "open":
+            return redirect(event)
+        form = RegistrationForm(
+            request.POST,
+            event=event,
+            questions=event.questions.all(),
+            client_address=client_address(request),
+        )
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(registration_form=form))
+        if form.is_from_bot:
+            return redirect(event)
+        registration = form.save(commit=False)
+        registration.event = event
+        registration.occurrence_start = start
+        registration.language = translation.get_language()
+        registration.answers = form.answers()
+        if request.user.is_authenticated:
+            registration.account = request.user
+        registrations.register(registration)
+        registration.office_notified = notify_office(
+            _("New registration for an event"),
+            "events/email/office_registration.txt",
+            {"registration": registration},
+        )
+        registration.save(update_fields=["office_notified"])
+        registrations.notify(registration, registration.place, request)
+        token = registrations.registration_token(registration)
+        return redirect("events:registration", token=token)
+
+
+def occurrence_start(event, value):
+    """The date of ``event`` that a form names by its start, as ISO 8601; else 404."""
+    try:
+        start = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise Http404 from None
+    if timezone.is_naive(start) or not event.has_occurrence(start):
+        raise Http404
+    return start
+
+
+@never_cache
+def registration_page(request, token):
+    """A registration's own page, reached by the signed link in its emails: where it
+    stands (a place, or its position on the waiting list), and a button to cancel it."""
+    try:
+        pk = registrations.registration_pk(token)
+    except signing.BadSignature:
+        raise Http404 from None
+    registration = get_object_or_404(Registration.objects.select_related("event__venue"), pk=pk)
+    event = registration.event
+    can_cancel = (
+        registration.place != Registration.Place.CANCELLED
+        and registration.occurrence_start > timezone.now()
+    )
+    if request.method == "POST" and can_cancel:
+        registrations.cancel(registration, request)
+        return redirect("events:registration", token=token)
+    position = None
+    if registration.place == Registration.Place.WAITING:
+        ahead = Registration.objects.for_occurrence(event, registration.occurrence_start)
+        position = ahead.waiting().filter(queued_at__lt=registration.queued_at).count() + 1
+    context = {
+        "registration": registration,
+        "event": event,
+        "position": position,
+        "can_cancel": can_cancel,
+    }
+    return render(request, "events/registration.html", context)
 
 
 def event_structured_data(event, request):

@@ -118,6 +118,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         database_options["options"] = (
             f"{database_options.get('options', '')} -c statement_timeout={milliseconds}".strip()
         )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins: one that read first and
+    # wrote later would fail at once ("database is locked") when another wrote meanwhile,
+    # and a transaction that counts places and then books one must not read a stale count.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://miso")}
@@ -222,6 +227,13 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@miso-netzwerk.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact messages and membership applications are announced.
 OFFICE_EMAIL = env("OFFICE_EMAIL", default="info@miso-netzwerk.de")
+
+# The site's own address, for links in emails sent without a visitor's request
+# (reminders sent by the daily schedule).
+SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
+# Days after an event when its registrants' names, addresses and answers are deleted
+# (events.registrations.forget_past_registrants); the counts stay for reports.
+REGISTRATION_DATA_DAYS = env.int("REGISTRATION_DATA_DAYS", default=30)
 
 LOGIN_URL = "admin:login"
 # Sessions stay in the database (Django's default), not in the cache: every server reads

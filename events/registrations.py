@@ -1,0 +1,263 @@
+"""Registrations: taking and freeing places, the waiting list, and the emails that say so.
+
+No overbooking: places are counted and taken in one transaction that first locks the
+event's row (SELECT ... FOR UPDATE on PostgreSQL; on SQLite every transaction takes the
+database's write lock when it begins, see the settings), so of two people asking for the
+last place at the same moment one gets it and the other joins the waiting list.
+
+Each email is sent after the transaction, in the registrant's language, with a signed
+link to the registration's own page, where it can be cancelled.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from core.mail import send_email_in
+
+from .ical import build_calendar
+from .models import Event, Registration
+
+TOKEN_SALT = "events.registration"
+
+# What each email says, by the news it brings: (subject, template, with the .ics file).
+EMAILS = {
+    "registered": (_("Your registration: %(event)s"), "events/email/registered.txt", True),
+    "waiting": (_("Waiting list: %(event)s"), "events/email/waiting.txt", False),
+    "promoted": (_("A place for you: %(event)s"), "events/email/promoted.txt", True),
+    "cancelled": (_("Registration cancelled: %(event)s"), "events/email/cancelled.txt", False),
+    "reminder": (_("Tomorrow: %(event)s"), "events/email/reminder.txt", False),
+}
+
+
+def registration_token(registration):
+    return signing.dumps(registration.pk, salt=TOKEN_SALT)
+
+
+def registration_pk(token):
+    """The registration a token was made for; ``signing.BadSignature`` if it was altered."""
+    return signing.loads(token, salt=TOKEN_SALT)
+
+
+def _lock(event):
+    """The event's row, locked until the transaction ends: one change of places at a time."""
+    return Event.objects.select_for_update().only("capacity").get(pk=event.pk)
+
+
+def places_left(event, start):
+    """Free places at the date starting at ``start``; None when there is no limit."""
+    if event.capacity is None:
+        return None
+    taken = Registration.objects.for_occurrence(event, start).registered().count()
+    return max(event.capacity - taken, 0)
+
+
+def register(registration):
+    """Save a new registration with a place if one is free, else on the waiting list."""
+    with transaction.atomic():
+        event = _lock(registration.event)
+        if places_left(event, registration.occurrence_start) == 0:
+            registration.place = Registration.Place.WAITING
+            registration.queued_at = timezone.now()
+        else:
+            registration.place = Registration.Place.REGISTERED
+        registration.save()
+    return registration
+
+
+def _fill(event, start):
+    """Give free places to the first in line; call it holding the lock. Returns them."""
+    waiting = Registration.objects.for_occurrence(event, start).waiting()
+    free = places_left(event, start)
+    promoted = list(waiting if free is None else waiting[:free])
+    for registration in promoted:
+        registration.place = Registration.Place.REGISTERED
+        registration.save(update_fields=["place"])
+    return promoted
+
+
+def fill_free_places(event, start, request=None):
+    """Promote people from the waiting list while places are free (after more places
+    were added); each gets an email. Returns the promoted registrations."""
+    with transaction.atomic():
+        promoted = _fill(_lock(event), start)
+    for registration in promoted:
+        notify(registration, "promoted", request)
+    return promoted
+
+
+def cancel(registration, request=None):
+    """Cancel a registration; a place it held goes to the first on the waiting list.
+
+    Returns False if it was cancelled already. Both people get an email.
+    """
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration.refresh_from_db(fields=["place"])
+        if registration.place == Registration.Place.CANCELLED:
+            return False
+        registration.place = Registration.Place.CANCELLED
+        registration.save(update_fields=["place"])
+        promoted = _fill(event, registration.occurrence_start)
+    notify(registration, "cancelled", request)
+    for other in promoted:
+        notify(other, "promoted", request)
+    return True
+
+
+def promote(registration, request=None):
+    """The office gives a waiting or cancelled registration a place, if one is free."""
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration.refresh_from_db(fields=["place"])
+        if registration.place == Registration.Place.REGISTERED:
+            return False
+        if places_left(event, registration.occurrence_start) == 0:
+            return False
+        registration.place = Registration.Place.REGISTERED
+        registration.save(update_fields=["place"])
+    notify(registration, "promoted", request)
+    return True
+
+
+def move_to_waiting_list(registration, request=None):
+    """The office moves a registration to the end of the waiting list.
+
+    The place it frees stays free until the office or a cancellation fills it.
+    """
+    with transaction.atomic():
+        _lock(registration.event)
+        registration.refresh_from_db(fields=["place"])
+        if registration.place == Registration.Place.WAITING:
+            return False
+        registration.place = Registration.Place.WAITING
+        registration.queued_at = timezone.now()
+        registration.save(update_fields=["place", "queued_at"])
+    notify(registration, "waiting", request)
+    return True
+
+
+def absolute_url(path, request=None):
+    """A link for an email: on the host the request came to, else on ``SITE_URL``."""
+    return request.build_absolute_uri(path) if request else settings.SITE_URL + path
+
+
+def notify(registration, news, request=None, **context):
+    """Email the registrant ``news`` (a key of ``EMAILS``) in their language; return
+    whether it went out. The confirmations carry the event's ``.ics`` file when
+    there is a request to name the site's address by."""
+    if not registration.email:
+        return False
+    subject, template, with_calendar = EMAILS[news]
+    event = registration.event
+    with translation.override(registration.language):
+        subject = subject % {"event": event.title}
+        link = reverse("events:registration", kwargs={"token": registration_token(registration)})
+        attachments = []
+        if with_calendar and request is not None:
+            calendar = build_calendar([event], request).to_ical()
+            attachments.append((f"{event.slug}.ics", calendar, "text/calendar"))
+        event_url = absolute_url(event.get_absolute_url(), request)
+    context = {
+        "registration": registration,
+        "event": event,
+        "event_url": event_url,
+        "registration_url": absolute_url(link, request),
+        **context,
+    }
+    return send_email_in(
+        registration.language,
+        [registration.email],
+        subject,
+        template,
+        context,
+        attachments=attachments,
+    )
+
+
+def local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def send_reminders(now):
+    """Remind everyone with a place of an event that starts tomorrow (run once a day).
+
+    Each registration is reminded once, even if the schedule runs twice. Returns the
+    number of emails sent.
+    """
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    due = (
+        Registration.objects.registered()
+        .filter(
+            reminded_at__isnull=True,
+            occurrence_start__gte=local_midnight(tomorrow),
+            occurrence_start__lt=local_midnight(tomorrow + datetime.timedelta(days=1)),
+            event__is_cancelled=False,
+        )
+        .exclude(email="")
+        .select_related("event__venue")
+    )
+    sent = 0
+    for registration in due:
+        if notify(registration, "reminder"):
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+            sent += 1
+    return sent
+
+
+def forget_past_registrants(now):
+    """Delete the names, addresses, answers and account links of registrations for
+    dates over more than ``REGISTRATION_DATA_DAYS`` days ago (run once a day).
+
+    The rows stay, with their place and attendance, so the counts stay for reports.
+    A single event is over when it finishes; a date of a repeating event, when it starts.
+    Returns the number of registrations forgotten.
+    """
+    cutoff = now - datetime.timedelta(days=settings.REGISTRATION_DATA_DAYS)
+    past = (
+        Registration.objects.filter(forgotten_at__isnull=True, occurrence_start__lt=cutoff)
+        .exclude(occurrence_start=F("event__starts_at"), event__finishes_at__gte=cutoff)
+        .values_list("pk", flat=True)
+    )
+    return Registration.objects.filter(pk__in=list(past)).update(
+        name="", email="", answers=[], account=None, forgotten_at=now
+    )
+
+
+def send_registrant_message(message, request=None):
+    """Send the office's ``RegistrantMessage`` to each registrant in their language
+    (German where it has no text in it); return how many emails went out."""
+    places = [Registration.Place.REGISTERED]
+    if message.to_waiting_list:
+        places.append(Registration.Place.WAITING)
+    recipients = (
+        message.event.registrations.filter(place__in=places)
+        .exclude(email="")
+        .select_related("event")
+    )
+    sent = 0
+    for registration in recipients:
+        language = registration.language
+        subject = getattr(message, f"subject_{language}", "") or message.subject_de
+        body = getattr(message, f"body_{language}", "") or message.body_de
+        token = registration_token(registration)
+        with translation.override(language):
+            link = reverse("events:registration", kwargs={"token": token})
+        sent += send_email_in(
+            language,
+            [registration.email],
+            subject,
+            "events/email/registrant_message.txt",
+            {"body": body, "registration_url": absolute_url(link, request)},
+        )
+    message.sent_at = timezone.now()
+    message.sent_count = sent
+    message.save(update_fields=["sent_at", "sent_count"])
+    return sent
