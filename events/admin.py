@@ -85,6 +85,11 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if change and "starts_at" in form.changed_data:
+            # The event has moved: its registrations for the date as planned move with it.
+            obj.registrations.filter(occurrence_start=form.initial["starts_at"]).update(
+                occurrence_start=obj.starts_at
+            )
         if change and "capacity" in form.changed_data:
             # More places: the waiting list moves up at once.
             dates = obj.registrations.waiting().values_list("occurrence_start", flat=True)
