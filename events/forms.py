@@ -2,6 +2,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,8 @@ class RegistrationForm(SpamProtectedForm, forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email"]
+        # A person's name: the model's bare "name" is a thing's name in some languages.
+        labels = {"name": capfirst(_("your name")), "email": capfirst(_("your email address"))}
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
