@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
@@ -27,6 +28,18 @@ class RegistrationQuestionInline(TranslationStackedInline):
     model = RegistrationQuestion
     extra = 0
     fields = ["label", "kind", "choices", "required", "order"]
+
+
+@admin.register(RegistrationQuestion)
+class RegistrationQuestionAdmin(TranslatedAdmin):
+    """The questions are asked in the event's form; here their translations are found."""
+
+    list_display = ["label", "event", "kind", "required"]
+    list_select_related = ["event"]
+    list_filter = ["kind"]
+    search_fields = ["label", "event__title"]
+    autocomplete_fields = ["event"]
+    fields = ["event", "label", "kind", "choices", "required", "order"]
 
 
 @admin.register(Event)
@@ -75,7 +88,17 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
         if not event.takes_registrations:
             return "–"
         places = "–" if event.capacity is None else event.capacity
-        return f"{event.registered} / {event.waiting} / {event.attended} / {places}"
+        # A link to the event's registrations, where attendance is marked.
+        url = reverse("admin:events_registration_changelist")
+        return format_html(
+            '<a href="{}?event__id__exact={}">{} / {} / {} / {}</a>',
+            url,
+            event.pk,
+            event.registered,
+            event.waiting,
+            event.attended,
+            places,
+        )
 
     def status_badges(self, event):
         badges = super().status_badges(event)
@@ -124,7 +147,13 @@ class RegistrationAdmin(SpreadsheetMixin, admin.ModelAdmin):
         "created_at",
     ]
     list_editable = ["attended", "status"]
-    list_filter = ["place", "attended", "status", "office_notified", "event"]
+    list_filter = [
+        "place",
+        "attended",
+        "status",
+        "office_notified",
+        ("event", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["event"]
     search_fields = ["name", "email", "event__title"]
     date_hierarchy = "occurrence_start"
@@ -235,21 +264,35 @@ class RegistrationAdmin(SpreadsheetMixin, admin.ModelAdmin):
 
 @admin.register(RegistrantMessage)
 class RegistrantMessageAdmin(TranslatedAdmin):
-    """Emails to the registrants of an event, sent when saved and then kept as sent."""
+    """Emails to the registrants of an event: written and translated first, then sent
+    with the list's action, and kept as sent."""
 
     list_display = ["subject", "event", "sent_at", "sent_count"]
     list_select_related = ["event"]
     autocomplete_fields = ["event"]
     fields = ["event", "to_waiting_list", "subject", "body", "sent_at", "sent_count"]
     readonly_fields = ["sent_at", "sent_count"]
+    actions = ["send"]
 
     def has_change_permission(self, request, obj=None):
         # What was sent stays as it was sent.
-        return obj is None or obj.sent_at is None
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.sent_at is None)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        sent = registrations.send_registrant_message(obj, request)
+        self.message_user(
+            request,
+            _("Not sent yet: choose it in the list and the action “Send to the registrants”."),
+            messages.INFO,
+        )
+
+    @admin.action(description=_("Send to the registrants"))
+    def send(self, request, queryset):
+        sent = sum(
+            registrations.send_registrant_message(message, request)
+            for message in queryset.filter(sent_at__isnull=True).select_related("event")
+        )
         self.message_user(
             request,
             ngettext("%(count)d email sent.", "%(count)d emails sent.", sent) % {"count": sent},

@@ -7,7 +7,7 @@ from django.utils import timezone
 from core.demo import illustrated, read_json, translated_fields
 from members.models import District, MemberOrganisation
 
-from .models import Event, Venue
+from .models import Event, RegistrantMessage, RegistrationQuestion, Venue
 
 VENUE_FIELDS = ("name", "room", "access_note")
 EVENT_FIELDS = ("title", "description", "price")
@@ -18,6 +18,7 @@ PLAIN_EVENT_FIELDS = (
     "registration_email",
     "members_only",
     "is_cancelled",
+    "capacity",
 )
 
 
@@ -59,4 +60,16 @@ def load():
             slugs = data.get("organisations", [])
             event.organisations.set(MemberOrganisation.objects.filter(slug__in=slugs))
             created += 1
+            for order, question in enumerate(data.get("questions", [])):
+                RegistrationQuestion.objects.create(
+                    event=event,
+                    kind=question["kind"],
+                    order=order,
+                    **translated_fields(question, ["label", "choices"]),
+                )
+            # A draft the office could send to the registrants.
+            for message in data.get("messages", []):
+                RegistrantMessage.objects.create(
+                    event=event, **translated_fields(message, ["subject", "body"])
+                )
     return created

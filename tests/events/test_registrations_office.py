@@ -172,6 +172,12 @@ def test_email_to_registrants_goes_out_in_each_ones_language(office):
             "body_ar": "نلتقي في القاعة 2.",
         },
     )
+    assert mail.outbox == []
+    message = RegistrantMessage.objects.get()
+    office.post(
+        reverse("admin:events_registrantmessage_changelist"),
+        {"action": "send", "_selected_action": [message.pk]},
+    )
     sent = {message.to[0]: message for message in mail.outbox}
     assert set(sent) == {"ar@example.org", "fr@example.org"}
     assert sent["ar@example.org"].subject == "تغيير القاعة"
@@ -217,3 +223,15 @@ def test_personal_data_goes_after_the_set_days_and_the_counts_stay(settings):
 def test_registrations_of_coming_events_keep_their_data(settings):
     make_registration(make_registration_event())
     assert forget_past_registrants(datetime.datetime.now(datetime.UTC)) == 0
+
+
+def test_a_sent_email_is_not_sent_again(office):
+    event = make_registration_event()
+    make_registration(event)
+    message = RegistrantMessage.objects.create(event=event, subject_de="Hinweis", body_de="Text")
+    for _ in range(2):
+        office.post(
+            reverse("admin:events_registrantmessage_changelist"),
+            {"action": "send", "_selected_action": [message.pk]},
+        )
+    assert len(mail.outbox) == 1
