@@ -9,8 +9,11 @@ from django.core import mail
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from events.models import Registration
-from tests.events.factories import make_registration_event
+from events.models import Registration, RegistrationQuestion
+from events.registrations import registration_token
+from tests.browser.test_layout import BOXES, FIND_OFFENDERS, WIDTHS
+from tests.events.factories import make_question, make_registration, make_registration_event
+from tests.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.browser
 
@@ -81,3 +84,29 @@ def test_registration_form_and_its_errors_pass_axe(page, axe, language):
     page.wait_for_load_state()
     expect(page.locator(".error-summary")).to_be_visible()
     assert axe() == []
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_registration_form_and_page_fit_every_screen_width(page, language):
+    event = make_registration_event(capacity=1)
+    make_question(event)
+    make_question(
+        event,
+        label="Verdolmetschung in",
+        kind=RegistrationQuestion.Kind.CHOICE,
+        choices_de="Nicht nötig\nArabisch\nUkrainisch",
+    )
+    make_registration(event)
+    waiting = make_registration(event, Registration.Place.WAITING)
+    offenders = {}
+    for path in [
+        f"/{language}/events/{event.slug}/",
+        f"/{language}/events/registration/{registration_token(waiting)}/",
+    ]:
+        page.set_viewport_size({"width": WIDTHS[0], "height": PHONE["height"]})
+        page.goto(path)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": PHONE["height"]})
+            if problems := page.evaluate(FIND_OFFENDERS, BOXES):
+                offenders[(path, width)] = problems
+    assert offenders == {}
