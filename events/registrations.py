@@ -148,8 +148,9 @@ def absolute_url(path, request=None):
     return request.build_absolute_uri(path) if request else settings.SITE_URL + path
 
 
-def notify(registration, news, request=None, **context):
-    """Email the registrant ``news`` (a key of ``EMAILS``) in their language; return
+def notify(registration, news, request=None):
+    """Email the registrant ``news`` (a key of ``EMAILS``, which include the places'
+    values, "registered" and "waiting") in their language; return
     whether it went out. The confirmations carry the event's ``.ics`` file when
     there is a request to name the site's address by."""
     if not registration.email:
@@ -169,7 +170,6 @@ def notify(registration, news, request=None, **context):
         "event": event,
         "event_url": event_url,
         "registration_url": absolute_url(link, request),
-        **context,
     }
     return send_email_in(
         registration.language,
@@ -181,10 +181,6 @@ def notify(registration, news, request=None, **context):
     )
 
 
-def local_midnight(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def send_reminders(now):
     """Remind everyone with a place of an event that starts tomorrow (run once a day).
 
@@ -192,12 +188,15 @@ def send_reminders(now):
     number of emails sent.
     """
     tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    # Midnight to midnight in Berlin: 23 or 25 hours on the days the clocks change.
+    begins = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    ends = begins + datetime.timedelta(days=1)
     due = (
         Registration.objects.registered()
         .filter(
             reminded_at__isnull=True,
-            occurrence_start__gte=local_midnight(tomorrow),
-            occurrence_start__lt=local_midnight(tomorrow + datetime.timedelta(days=1)),
+            occurrence_start__gte=begins,
+            occurrence_start__lt=ends,
             event__is_cancelled=False,
         )
         .exclude(email="")
