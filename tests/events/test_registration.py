@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
 
-from events.models import Registration
+from events.models import Registration, RegistrationQuestion
 from events.registrations import registration_token
 from tests.members.factories import make_member
 
@@ -171,3 +171,50 @@ def test_a_date_the_event_does_not_have_is_refused(client):
     response = client.post(f"/de/events/{event.slug}/register/", form)
     assert response.status_code == 404
     assert not Registration.objects.exists()
+
+
+def test_a_choice_is_stored_in_german_whatever_the_visitors_language(client):
+    event = make_registration_event()
+    question = make_question(
+        event,
+        label="Verdolmetschung in",
+        label_uk="Переклад на",
+        kind=RegistrationQuestion.Kind.CHOICE,
+        choices_de="Nicht nötig\nArabisch\nUkrainisch",
+        choices_uk="Не потрібен\nарабську\nукраїнську",
+    )
+    html = client.get(f"/uk/events/{event.slug}/").content.decode()
+    assert "українську" in html
+    register(client, event, "uk", **{f"question_{question.pk}": "2"})
+    answers = registration_of("amina@example.org").answers
+    assert answers == [{"question": "Verdolmetschung in", "answer": "Ukrainisch"}]
+
+
+def test_a_bot_filling_the_hidden_field_registers_nobody(client):
+    event = make_registration_event()
+    register(client, event, website="http://spam.example")
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "closed",
+    [{"is_cancelled": True}, {"starts_at": timezone.now() - datetime.timedelta(hours=1)}],
+    ids=["cancelled", "begun"],
+)
+def test_no_registration_for_a_cancelled_or_begun_event(client, closed):
+    event = make_registration_event(**closed)
+    html = client.get(f"/en/events/{event.slug}/").content.decode()
+    assert 'name="consent"' not in html
+    register(client, event)
+    assert not Registration.objects.exists()
+
+
+def test_registration_holds_the_persons_data_for_their_download_until_anonymised():
+    registration = make_registration(make_registration_event(), name="Amina Yusuf")
+    assert registration.personal_data()["name"] == "Amina Yusuf"
+    registration.anonymise()
+    registration.save()
+    registration.refresh_from_db()
+    assert (registration.name, registration.email) == ("", "")
+    assert registration.forgotten_at is not None
