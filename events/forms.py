@@ -1,6 +1,8 @@
+import datetime
+
 from django import forms
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -35,8 +37,12 @@ class RegistrationForm(SpamProtectedForm, forms.ModelForm):
     """Name, email, the event's own questions and the consent, in the visitor's language.
 
     ``questions`` are the event's ``RegistrationQuestion``s; the answers are stored in
-    German, the language the office reads.
+    German, the language the office reads. The hidden ``occurrence`` names the date
+    registered for by its start as first planned (ISO 8601); ``occurrence_start`` is
+    that start once the form is valid.
     """
+
+    occurrence = forms.CharField(widget=forms.HiddenInput, required=False)
 
     consent = forms.BooleanField(
         label=_("I agree that MiSO stores my details to manage my registration."),
@@ -55,6 +61,8 @@ class RegistrationForm(SpamProtectedForm, forms.ModelForm):
 
     def __init__(self, *args, event, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.event = event
+        self.occurrence_start = None
         # A person may register a few people, but not flood one event's list.
         self.rate_scope = f"registration-{event.pk}"
         self.questions = list(questions)
@@ -69,6 +77,26 @@ class RegistrationForm(SpamProtectedForm, forms.ModelForm):
             reverse("pages:privacy"),
             _("What we store and when we delete it: our privacy policy"),
         )
+
+    def clean(self):
+        # Checked first: a form with errors is not counted against the sender's limit.
+        self.occurrence_start = self.event_date(self.cleaned_data.get("occurrence", ""))
+        if self.occurrence_start is None:
+            self.add_error(
+                None,
+                _("This date is not one of the event's dates. Please open the event's page again."),
+            )
+        return super().clean()
+
+    def event_date(self, value):
+        """The event's date that starts at ``value`` (ISO 8601), or None."""
+        try:
+            start = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        if timezone.is_naive(start) or not self.event.has_occurrence(start):
+            return None
+        return start
 
     def answers(self):
         """The answers in German: ``[{"question": ..., "answer": ...}]``."""

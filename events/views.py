@@ -171,7 +171,6 @@ class EventDetailView(PreviewableMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["structured_data"] = event_structured_data(self.object, self.request)
         event = self.object
-        context["occurrence_start"] = event.starts_at
         context["registration"] = registration_context(
             self.request, event, event.starts_at, registration_form
         )
@@ -200,6 +199,7 @@ def registration_context(request, event, start, form=None):
         initial = {}
         if user.is_authenticated:
             initial = {"name": user.get_full_name(), "email": user.email}
+        initial["occurrence"] = start.isoformat()
         form = RegistrationForm(initial=initial, event=event, questions=event.questions.all())
     return {
         "state": state,
@@ -219,8 +219,7 @@ class RegisterView(EventDetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = event = self.get_object()
-        start = occurrence_start(event, request.POST.get("occurrence", ""))
-        if not event.takes_registrations or registration_state(request, event, start) != "open":
+        if not event.takes_registrations:
             return redirect(event)
         form = RegistrationForm(
             request.POST,
@@ -230,7 +229,8 @@ class RegisterView(EventDetailView):
         )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(registration_form=form))
-        if form.is_from_bot:
+        start = form.occurrence_start
+        if form.is_from_bot or registration_state(request, event, start) != "open":
             return redirect(event)
         registration = form.save(commit=False)
         registration.event = event
@@ -249,17 +249,6 @@ class RegisterView(EventDetailView):
         registrations.notify(registration, registration.place, request)
         token = registrations.registration_token(registration)
         return redirect("events:registration", token=token)
-
-
-def occurrence_start(event, value):
-    """The date of ``event`` that a form names by its start, as ISO 8601; else 404."""
-    try:
-        start = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise Http404 from None
-    if timezone.is_naive(start) or not event.has_occurrence(start):
-        raise Http404
-    return start
 
 
 @never_cache
