@@ -26,10 +26,12 @@ setup: $(VENV)/.installed $(MO_FILES)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
-## run: the development site on http://127.0.0.1:8000/ with an admin login
+## run: the development site on http://127.0.0.1:8000/ with an admin login, and a task
+## worker beside it that sends the emails (to the console) and runs the daily jobs;
+## Ctrl-C stops both (deploy/develop.py)
 run: setup
 	$(MANAGE) dev_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(PY) deploy/develop.py
 
 ## test: the whole test suite, one pytest-xdist worker per core (at most 4; TEST_WORKERS=0
 ## runs it in one process). A whole test file goes to one worker, so what a module sets up

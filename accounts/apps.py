@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Member accounts")
+
+    def ready(self):
+        from events.models import Event
+
+        from .signals import event_saved
+
+        post_save.connect(event_saved, sender=Event, dispatch_uid="accounts-event-proposal")

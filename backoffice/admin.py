@@ -34,11 +34,12 @@ from reversion.models import Version
 
 from core import sheet_files
 from core.images import AbstractImage
-from core.models import MembersOnly, Publishable
+from core.models import MembersOnly, OutgoingEmail, Publishable
 from core.resources import SheetError
 
 from .conflicts import InlineRows, StoredVersionForm, model_field_names
 from .history import history_note
+from .outbox import OutgoingEmailAdmin
 from .translation_status import (
     missing_languages,
     missing_q,
@@ -428,3 +429,6 @@ class SpreadsheetMixin(ImportExportMixin):
 # Member accounts: the office manages them without the power to raise anyone's rights.
 admin.site.unregister(User)
 admin.site.register(User, MemberAccountAdmin)
+
+# The emails the site sends (core.mail): waiting, sent and failed, with "send again".
+admin.site.register(OutgoingEmail, OutgoingEmailAdmin)

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Submission
+from core.models import OutgoingEmail, Submission
 
 from .admin_language import set_admin_language
 from .translation_status import (
@@ -55,6 +55,8 @@ class OfficeAdminSite(admin.AdminSite):
     def inbox(self, request):
         """New submissions per kind: every ``Submission`` model that the user may see.
 
+        Their emails to the office are in ``outbox``.
+
         One query per kind.
         """
         entries = []
@@ -63,26 +65,48 @@ class OfficeAdminSite(admin.AdminSite):
                 continue
             if not model_admin.has_view_or_change_permission(request):
                 continue
-            counts = model._default_manager.aggregate(
-                new=Count("pk", filter=Q(status=Submission.NEW)),
-                not_emailed=Count("pk", filter=Q(office_notified=False)),
-            )
+            new = model._default_manager.filter(status=Submission.NEW).count()
             url = self._changelist_url(model)
             entries.append(
                 {
                     "model": model._meta.label_lower,
                     "name": model._meta.verbose_name_plural,
                     "url": url,
-                    "new": counts["new"],
+                    "new": new,
                     "new_url": f"{url}?status__exact={Submission.NEW}",
-                    "not_emailed": counts["not_emailed"],
-                    "not_emailed_url": f"{url}?office_notified__exact=0",
                 }
             )
         return sorted(entries, key=lambda entry: str(entry["name"]))
 
+    def outbox(self, request):
+        """The emails waiting to be sent and those that failed, if the user may see them.
+
+        One query.
+        """
+        model_admin = self._registry[OutgoingEmail]
+        if not model_admin.has_view_or_change_permission(request):
+            return None
+        Status = OutgoingEmail.Status
+        counts = OutgoingEmail.objects.aggregate(
+            waiting=Count("pk", filter=Q(status__in=[Status.QUEUED, Status.SENDING])),
+            failed=Count("pk", filter=Q(status=Status.FAILED)),
+        )
+        url = self._changelist_url(OutgoingEmail)
+        return {
+            "name": OutgoingEmail._meta.verbose_name_plural,
+            "url": url,
+            "waiting": counts["waiting"],
+            "waiting_url": f"{url}?status__in={Status.QUEUED},{Status.SENDING}",
+            "failed": counts["failed"],
+            "failed_url": f"{url}?status__exact={Status.FAILED}",
+        }
+
     def index(self, request, extra_context=None):
-        extra_context = {"inbox": self.inbox(request), **(extra_context or {})}
+        extra_context = {
+            "inbox": self.inbox(request),
+            "outbox": self.outbox(request),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)
 
     def translated_admins(self, request):

@@ -2,13 +2,13 @@
 
 **Office** edits all content and handles what visitors send: every content and
 submission model (found by type, see ``core.apps``), including models added
-later; it also manages member accounts, within the limits ``backoffice.users``
-sets (the Members group and active or not, never anyone's rights). **Board**
-keeps the board's and team's pages current: people, board memberships and team
-positions, and the image library for their photos; it may view organisations to
-link a person to one. **Members** are people of member organisations: the group
-gives no permission in the admin, only the members-only content
-(``core.models.is_member``).
+later; it sees the outgoing emails and sends failed ones again; it also manages
+member accounts, within the limits ``backoffice.users`` sets (the Members group
+and active or not, never anyone's rights). **Board** keeps the board's and team's
+pages current: people, board memberships and team positions, and the image library
+for their photos; it may view organisations to link a person to one. **Members** are
+people of member organisations: the group gives no permission in the admin, only the
+members-only content (``core.models.is_member``).
 
 The groups are re-synchronised after every ``migrate`` (``backoffice.apps``),
 so a new model gets its permissions without another data migration.
@@ -46,7 +46,15 @@ class Role(NamedTuple):
 OFFICE = Role(
     "Office",
     all_content=True,
-    permissions=("auth.view_user", "auth.add_user", "auth.change_user"),
+    permissions=(
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        # The outgoing emails: read, send again, delete (core.mail).
+        "core.view_outgoingemail",
+        "core.change_outgoingemail",
+        "core.delete_outgoingemail",
+    ),
 )
 BOARD = Role(
     "Board",

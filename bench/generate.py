@@ -37,7 +37,7 @@ from django.utils.translation import get_language  # noqa: E402
 
 from documents.demo import make_pdf  # noqa: E402
 from documents.models import Document  # noqa: E402
-from events.models import Event, Venue  # noqa: E402
+from events.models import Event, Occurrence, Venue  # noqa: E402
 from members.models import District, FocusArea, Language, MemberOrganisation  # noqa: E402
 from news.models import Post  # noqa: E402
 
@@ -205,6 +205,7 @@ def events(count, organisations):
         event.finishes_at = event.compute_finishes_at()
         new.append(event)
     created = Event.objects.bulk_create(new, batch_size=BATCH)
+    Occurrence.objects.store_single_dates(created, batch_size=BATCH)
     through = Event.organisations.through
     through.objects.bulk_create(
         (

@@ -5,10 +5,13 @@ it defines is *content*, shown to visitors, and gets the page cache's
 invalidation, history in the back office and the Office role's permissions
 without being named anywhere else. A model that holds only what visitors send
 subclasses ``core.models.Submission`` instead; it is kept out of those and
-listed in the office's inbox.
+listed in the office's inbox. A model whose rows are worked out from other content
+when that is saved (an event's dates) says ``derived_content = True``: it is saved
+with its source, which brings the cache, history and permissions along.
 """
 
 from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentAppConfig(AppConfig):
@@ -25,7 +28,11 @@ def is_content_model(model):
 
     # Models outside the live registry (migrations' historical ones) have no such config.
     config = model._meta.app_config
-    return isinstance(config, ContentAppConfig) and not issubclass(model, Submission)
+    return (
+        isinstance(config, ContentAppConfig)
+        and not issubclass(model, Submission)
+        and not getattr(model, "derived_content", False)
+    )
 
 
 def content_models():
@@ -46,8 +53,12 @@ def submission_models():
 
 class CoreConfig(AppConfig):
     name = "core"
+    # In the admin: the outgoing emails (core.mail) are what it shows of core.
+    verbose_name = _("Site operation")
 
     def ready(self):
         from .cache import connect_signals
+        from .tasks import daily_job, delete_sent_emails
 
         connect_signals()
+        daily_job(delete_sent_emails, name="core.delete_sent_emails")

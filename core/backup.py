@@ -71,9 +71,19 @@ FILES = "files"
 CHUNK = 1 << 20
 # Made by ``migrate`` in every database, with ids of its own: matched by natural key.
 MATCHED = (ContentType, Permission)
-# Logins in progress and failed-login records: a restore must not log anybody back in
-# or lock anybody out, so they are not backed up and a restore leaves them alone.
-NOT_BACKED_UP = {"sessions", "axes"}
+# Apps (by label) and models (by "app_label.model") whose rows are not backed up; a
+# restore leaves them alone. Logins in progress and failed-login records: a restore must
+# not log anybody back in or lock anybody out. The mail and task queue, and the days the
+# daily jobs ran: a restored queue would send again what went out since the backup (what
+# people sent is backed up as submissions, registrations and bookings).
+NOT_BACKED_UP = {
+    "sessions",
+    "axes",
+    "django_tasks_database",
+    "core.outgoingemail",
+    "core.outgoingattachment",
+    "core.dailyjobrun",
+}
 
 
 class BackupError(Exception):
@@ -92,7 +102,9 @@ class ExactJSONEncoder(DjangoJSONEncoder):
 def backed_up_models():
     """Every model whose rows a backup holds, each after those it names by natural key."""
     app_list = [
-        (config, None) for config in apps.get_app_configs() if config.label not in NOT_BACKED_UP
+        (config, [m for m in config.get_models() if m._meta.label_lower not in NOT_BACKED_UP])
+        for config in apps.get_app_configs()
+        if config.label not in NOT_BACKED_UP
     ]
     return serializers.sort_dependencies(app_list, allow_cycles=True)
 

@@ -42,6 +42,8 @@ class SpamProtectedForm(forms.Form):
     has_error_summary = True
 
     # Not shown to people (display: none, so no browser fills it in either); bots fill it in.
+    # templates/includes/form.html hides the field of this name; other forms may have a "website".
+    honeypot_field = "website"
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,

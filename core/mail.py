@@ -1,35 +1,46 @@
 """Every email the site sends goes through here.
 
 Callers store first (a ``Submission``, a registration, a booking) and then call
-``send_email`` or ``send_email_in``; a failing mail server never loses what a
-person sent.
+``send_email`` or ``send_email_in``. Neither talks to a mail server: each stores the
+email (``OutgoingEmail``) and queues a task that sends it (``core.tasks``), with retries,
+so a request never waits for a mail server and a failing one never loses an email.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
-logger = logging.getLogger(__name__)
+from .models import OutgoingAttachment, OutgoingEmail
 
 
 def send_email(to, subject, body, *, attachments=(), reply_to=()):
-    """Send a plain-text email to the addresses in ``to``; return whether it went out.
+    """Queue a plain-text email to the addresses in ``to``; return the stored email.
 
     ``attachments`` are ``(filename, content, mimetype)`` triples, ``content`` a
     string or bytes.
     """
-    message = EmailMessage(str(subject), body, None, list(to), reply_to=list(reply_to))
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Could not send the email %r", str(subject))
-        return False
-    return True
+    from .tasks import enqueue_sending
+
+    with transaction.atomic():
+        email = OutgoingEmail.objects.create(
+            to=list(to),
+            reply_to=list(reply_to),
+            subject=str(subject),
+            body=body,
+            next_attempt_at=timezone.now(),
+        )
+        OutgoingAttachment.objects.bulk_create(
+            OutgoingAttachment(
+                email=email,
+                filename=filename,
+                content=content.encode() if isinstance(content, str) else content,
+                mimetype=mimetype,
+            )
+            for filename, content, mimetype in attachments
+        )
+        enqueue_sending(email)
+    return email
 
 
 def send_email_in(language, to, subject, template_name, context, **kwargs):
@@ -41,7 +52,15 @@ def send_email_in(language, to, subject, template_name, context, **kwargs):
 
 
 def notify_office(subject, template_name, context):
-    """Email the office in German; return whether the email went out."""
+    """Queue an email to the office, in German; return the stored email."""
     return send_email_in(
         settings.LANGUAGE_CODE, [settings.OFFICE_EMAIL], subject, template_name, context
     )
+
+
+def announce_submission(submission, subject, template_name):
+    """Queue the office's notice of a stored ``submission`` (``submission`` in the template)
+    and note on it that the notice is queued."""
+    notify_office(subject, template_name, {"submission": submission})
+    submission.office_notified = True
+    submission.save(update_fields=["office_notified"])

@@ -1,5 +1,6 @@
 """Abstract models shared by the content apps: what visitors see and what they send."""
 
+from django.core.mail import EmailMessage
 from django.db import models
 from django.db.models import Case, Max, Min, Value, When
 from django.utils import timezone
@@ -19,10 +20,8 @@ def is_member(user):
     return user.is_staff or user.groups.filter(name=MEMBERS_GROUP).exists()
 
 
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        """What visitors may see: published, and its publish time has come."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
+class DatedQuerySet(models.QuerySet):
+    """Rows with a date and time, listed by year."""
 
     def years(self, field):
         """The years (in the site's time zone) of ``field``, a date and time, newest first.
@@ -45,6 +44,12 @@ class PublishableQuerySet(models.QuerySet):
         return list(
             self.annotate(year=year).values_list("year", flat=True).distinct().order_by("-year")
         )
+
+
+class PublishableQuerySet(DatedQuerySet):
+    def published(self):
+        """What visitors may see: published, and its publish time has come."""
+        return self.filter(is_published=True, published_at__lte=timezone.now())
 
 
 class MembersOnlyQuerySet(PublishableQuerySet):
@@ -106,8 +111,8 @@ class Submission(models.Model):
     """Whatever a visitor sends: stored first, then announced to the office.
 
     ``StoredSubmissionView`` saves it with the visitor's language and records
-    whether the office's email went out; the admin's inbox counts the new ones
-    and those whose email failed. A subclass gives ``status`` its own choices,
+    that the office's email is queued (``core.mail``); the admin's inbox counts the
+    new ones, and the emails that wait or failed. A subclass gives ``status`` its own choices,
     starting with ``NEW``. Submissions are never content: saving one clears no
     page from the cache.
     """
@@ -116,9 +121,105 @@ class Submission(models.Model):
 
     language = models.CharField(_("language"), max_length=10)
     status = models.CharField(_("status"), max_length=20, default=NEW)
-    office_notified = models.BooleanField(_("office emailed"), default=False)
+    office_notified = models.BooleanField(_("office notice queued"), default=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def due(self, now=None):
+        """Queued emails whose next attempt has come."""
+        return self.filter(
+            status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now or timezone.now()
+        )
+
+
+class OutgoingEmail(models.Model):
+    """An email as the site means to send it: stored by ``core.mail``, sent by a task.
+
+    Stored before anybody asks a mail server, so a server that is down or hangs costs
+    a retry, never the email; the office sees what waits and what failed in its inbox.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.JSONField(_("recipients"))
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("text"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return self.subject
+
+    def message(self):
+        """The email as Django sends it, attachments included."""
+        message = EmailMessage(self.subject, self.body, None, self.to, reply_to=self.reply_to)
+        for attachment in self.attachments.all():
+            message.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
+        return message
+
+
+class OutgoingAttachment(models.Model):
+    email = models.ForeignKey(
+        OutgoingEmail,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("email"),
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    mimetype = models.CharField(_("type"), max_length=255)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.filename
+
+
+class DailyJobRun(models.Model):
+    """A registered daily job's run on one day: the row exists once, whoever starts it.
+
+    The unique constraint is what lets every worker offer to start the day's jobs.
+    """
+
+    name = models.CharField(_("job"), max_length=200)
+    day = models.DateField(_("day"))
+    enqueued_at = models.DateTimeField(_("enqueued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("daily job run")
+        verbose_name_plural = _("daily job runs")
+        ordering = ["-day", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "day"], name="one_daily_job_run_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.day}"

@@ -4,8 +4,9 @@ nginx listens on BIND (127.0.0.1:8000 unless set) with ``deploy/nginx.conf``, fi
 here, and hands each request, once it has it whole, to gunicorn
 (``miso_site/gunicorn.conf.py``) on a port of 127.0.0.1 that this script binds and passes
 on, so no other run can take it. nginx's configuration, pid file, temporary files and error
-pages are in NGINX_DIRECTORY (``var/nginx/<BIND>/`` unless set). Ctrl-C or SIGTERM stops
-both; when either stops by itself, the other is stopped too.
+pages are in NGINX_DIRECTORY (``var/nginx/<BIND>/`` unless set). Beside them a task
+worker (``manage.py task_worker``) sends the emails and runs the daily jobs. Ctrl-C or
+SIGTERM stops all three; when one stops by itself, the others are stopped too.
 
 It expects what ``make serve`` does first: the production settings in the environment and
 the static files collected. ``deploy/serve.py --check`` only says whether nginx is there.
@@ -151,7 +152,13 @@ def serve():
         processes["nginx"] = subprocess.Popen(
             [NGINX, "-p", str(directory), "-c", str(directory / "nginx.conf")], cwd=ROOT
         )
-        print(f"make serve: nginx answers on http://{listen}/", flush=True)
+        processes["task worker"] = subprocess.Popen(
+            [sys.executable, "manage.py", "task_worker"], cwd=ROOT
+        )
+        print(
+            f"make serve: nginx answers on http://{listen}/; a task worker sends the emails",
+            flush=True,
+        )
         while all(process.poll() is None for process in processes.values()):
             time.sleep(0.5)
         name = next(name for name, process in processes.items() if process.poll() is not None)
@@ -162,9 +169,15 @@ def serve():
     # Further signals are the stop already under way (Ctrl-C reaches every process).
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_IGN)
-    # Ctrl-C stops both at once, as it stops each of them. Otherwise nginx goes first,
-    # finishing the requests it has, then gunicorn, finishing its own.
-    for name, graceful in (("nginx", signal.SIGQUIT), ("gunicorn", signal.SIGTERM)):
+    # Ctrl-C stops them all at once, as it stops each of them. Otherwise nginx goes first,
+    # finishing the requests it has, then gunicorn, finishing its own, then the task
+    # worker, finishing the email it is sending (what is queued stays queued).
+    stopping = (
+        ("nginx", signal.SIGQUIT),
+        ("gunicorn", signal.SIGTERM),
+        ("task worker", signal.SIGTERM),
+    )
+    for name, graceful in stopping:
         if name in processes:
             stop(processes[name], signal.SIGINT if quick else graceful)
     return code

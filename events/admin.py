@@ -1,6 +1,11 @@
+import datetime
+
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -9,8 +14,18 @@ from modeltranslation.admin import TranslationStackedInline
 from backoffice.admin import SpreadsheetMixin, TranslatedAdmin
 
 from . import registrations
-from .models import Event, RegistrantMessage, Registration, RegistrationQuestion, Venue
+from .models import (
+    Event,
+    OccurrenceChange,
+    RegistrantMessage,
+    Registration,
+    RegistrationQuestion,
+    Venue,
+)
 from .resources import EventResource, RegistrationResource
+
+# The fields that decide an event's dates (a single date of a series moves by its change).
+SCHEDULE_FIELDS = {"starts_at", "repeat", "repeat_until", "repeat_count"}
 
 
 @admin.register(Venue)
@@ -22,6 +37,14 @@ class VenueAdmin(TranslatedAdmin):
         (None, {"fields": ["name", "room", "street", "postcode", "city", "district"]}),
         (_("Accessibility"), {"fields": ["access_note"]}),
     ]
+
+
+class OccurrenceChangeInline(admin.TabularInline):
+    """Single dates of a series cancelled or moved; the series' rule stays as it is."""
+
+    model = OccurrenceChange
+    extra = 0
+    fields = ["date", "is_cancelled", "starts_at", "ends_at"]
 
 
 class RegistrationQuestionInline(TranslationStackedInline):
@@ -45,8 +68,8 @@ class RegistrationQuestionAdmin(TranslatedAdmin):
 @admin.register(Event)
 class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
     resource_classes = [EventResource]
-    list_display = ["title", "starts_at", "venue", "registration_counts", "status"]
-    list_filter = ["members_only", "is_cancelled", "registration", "starts_at"]
+    list_display = ["title", "starts_at", "repeat", "venue", "registration_counts", "status"]
+    list_filter = ["members_only", "is_cancelled", "repeat", "registration", "starts_at"]
     list_select_related = ["venue"]
     ordering = ["-starts_at", "-pk"]
     search_fields = ["title", "slug", "venue__name", "other_presenters"]
@@ -54,11 +77,21 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
     prepopulated_fields = {"slug": ["title_de"]}
     autocomplete_fields = ["venue", "organisations"]
     readonly_fields = ["updated_at"]
-    inlines = [RegistrationQuestionInline]
+    inlines = [OccurrenceChangeInline, RegistrationQuestionInline]
     actions = ["write_to_registrants"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "description"]}),
         (_("Date and time"), {"fields": ["starts_at", "ends_at", "all_day"]}),
+        (
+            _("Repetition"),
+            {
+                "fields": ["repeat", "repeat_until", "repeat_count"],
+                "description": _(
+                    "A regular event is entered once. Cancel or move single dates below, "
+                    "under 'Cancelled or moved dates'."
+                ),
+            },
+        ),
         (_("Place and presenters"), {"fields": ["venue", "organisations", "other_presenters"]}),
         (
             _("Entry and registration"),
@@ -107,12 +140,12 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
         return badges
 
     def save_model(self, request, obj, form, change):
+        rescheduled = change and SCHEDULE_FIELDS & set(form.changed_data)
+        before = Event.objects.get(pk=obj.pk) if rescheduled else None
         super().save_model(request, obj, form, change)
-        if change and "starts_at" in form.changed_data:
-            # The event has moved: its registrations for the date as planned move with it.
-            obj.registrations.filter(occurrence_start=form.initial["starts_at"]).update(
-                occurrence_start=obj.starts_at
-            )
+        if rescheduled:
+            # The event or series has moved: its registrations move with their dates.
+            registrations.follow_new_schedule(before, obj)
         if change and "capacity" in form.changed_data:
             # More places: the waiting list moves up at once.
             dates = obj.registrations.waiting().values_list("occurrence_start", flat=True)
@@ -128,6 +161,39 @@ class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
             return None
         url = reverse("admin:events_registrantmessage_add")
         return redirect(f"{url}?event={queryset.get().pk}")
+
+
+class DateListFilter(admin.SimpleListFilter):
+    """The dates of the event chosen in the event filter, each with registrations: a series'
+    registrations date by date (dates cancelled since included)."""
+
+    title = _("date")
+    parameter_name = "date"
+    event_parameter = "event__id__exact"
+
+    def lookups(self, request, model_admin):
+        event_id = request.GET.get(self.event_parameter, "")
+        if not event_id.isdigit():
+            return []
+        starts = (
+            Registration.objects.filter(event_id=event_id)
+            .order_by("occurrence_start")
+            .values_list("occurrence_start", flat=True)
+            .distinct()
+        )
+        return [
+            (start.isoformat(), date_format(timezone.localtime(start), "DATETIME_FORMAT"))
+            for start in starts
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            start = datetime.datetime.fromisoformat(self.value())
+        except ValueError as error:
+            raise IncorrectLookupParameters(error) from error
+        return queryset.filter(occurrence_start=start)
 
 
 @admin.register(Registration)
@@ -153,6 +219,7 @@ class RegistrationAdmin(SpreadsheetMixin, admin.ModelAdmin):
         "status",
         "office_notified",
         ("event", admin.RelatedOnlyFieldListFilter),
+        DateListFilter,
     ]
     list_select_related = ["event"]
     search_fields = ["name", "email", "event__title"]

@@ -1,4 +1,5 @@
-"""Demo content for the events app: the 2019 calendar from the seeds, and a few coming events."""
+"""Demo content for the events app: the 2019 calendar from the seeds, a few coming events,
+and two series: the board's monthly meeting and the office's open hours every other week."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.utils import timezone
 from core.demo import illustrated, read_json, translated_fields
 from members.models import District, MemberOrganisation
 
-from .models import Event, RegistrantMessage, RegistrationQuestion, Venue
+from .models import Event, OccurrenceChange, RegistrantMessage, RegistrationQuestion, Venue
 
 VENUE_FIELDS = ("name", "room", "access_note")
 EVENT_FIELDS = ("title", "description", "price")
@@ -19,6 +20,8 @@ PLAIN_EVENT_FIELDS = (
     "members_only",
     "is_cancelled",
     "capacity",
+    "repeat",
+    "repeat_count",
 )
 
 
@@ -59,6 +62,13 @@ def load():
             # Presenters from the members demo, by slug; any it lacks are left out.
             slugs = data.get("organisations", [])
             event.organisations.set(MemberOrganisation.objects.filter(slug__in=slugs))
+            # A series' cancelled dates (each change stores the series' dates again).
+            for change in data.get("changes", []):
+                OccurrenceChange.objects.create(
+                    event=event,
+                    date=datetime.date.fromisoformat(change["date"]),
+                    is_cancelled=change["is_cancelled"],
+                )
             created += 1
             for order, question in enumerate(data.get("questions", [])):
                 RegistrationQuestion.objects.create(

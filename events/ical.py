@@ -30,23 +30,33 @@ def plain_text(rich_text):
     return re.sub(r"\n{3,}", "\n\n", html.unescape(strip_tags(text))).strip()
 
 
-def event_component(event, request):
-    """One ``VEVENT``; ``event`` comes with its venue."""
+def event_component(occurrence, request):
+    """One ``VEVENT`` for one date; ``occurrence`` comes with its event and the event's venue.
+
+    Each date of a series is a VEVENT of its own rather than one with a rule: calendar
+    programs then show exactly the dates the site shows, moved and cancelled ones included,
+    without interpreting a rule their own way. The UID names the date by its original start,
+    so a moved date updates in subscribers' calendars instead of appearing twice.
+    """
+    event = occurrence.event
     if event.all_day:
         # All-day events have dates, and DTEND is the day after the last one.
-        start, end = event.first_day, event.last_day + datetime.timedelta(days=1)
+        start, end = occurrence.first_day, occurrence.last_day + datetime.timedelta(days=1)
     else:
-        start = timezone.localtime(event.starts_at)
-        end = timezone.localtime(event.ends_at) if event.ends_at else None
+        start = timezone.localtime(occurrence.starts_at)
+        end = timezone.localtime(occurrence.ends_at) if occurrence.ends_at else None
+    uid = f"event-{event.pk}"
+    if event.is_recurring:
+        uid += f"-{timezone.localtime(occurrence.original_start):%Y%m%dT%H%M}"
     return CalendarEvent.new(
-        uid=f"event-{event.pk}@{request.get_host()}",
+        uid=f"{uid}@{request.get_host()}",
         # Without METHOD, DTSTAMP is the time the event last changed (RFC 5545, 3.8.7.2).
         stamp=event.updated_at,
         last_modified=event.updated_at,
         summary=event.title,
         description=plain_text(event.description) or None,
         location=event.venue.address if event.venue else None,
-        url=request.build_absolute_uri(event.get_absolute_url()),
+        url=request.build_absolute_uri(occurrence.get_absolute_url()),
         start=start,
         end=end,
         status=STATUS.CANCELLED if event.is_cancelled else STATUS.CONFIRMED,
@@ -54,9 +64,9 @@ def event_component(event, request):
     )
 
 
-def build_calendar(events, request, name=None):
-    """A calendar of ``events`` with the Berlin time zone they refer to."""
-    events = list(events)
+def build_calendar(occurrences, request, name=None):
+    """A calendar of ``occurrences`` (dates of events) with the Berlin time zone they refer to."""
+    occurrences = list(occurrences)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -68,8 +78,8 @@ def build_calendar(events, request, name=None):
         calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     # The time zone covers the whole years of the events, so it stays short.
     today = timezone.localdate()
-    first = min((event.first_day for event in events), default=today)
-    last = max((event.last_day for event in events), default=today)
+    first = min((occurrence.first_day for occurrence in occurrences), default=today)
+    last = max((occurrence.last_day for occurrence in occurrences), default=today)
     calendar.add_component(
         Timezone.from_tzid(
             settings.TIME_ZONE,
@@ -77,8 +87,8 @@ def build_calendar(events, request, name=None):
             last_date=datetime.date(last.year + 1, 1, 1),
         )
     )
-    for event in events:
-        calendar.add_component(event_component(event, request))
+    for occurrence in occurrences:
+        calendar.add_component(event_component(occurrence, request))
     return calendar
 
 

@@ -14,7 +14,7 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from core.mail import send_email_in
 
 from .ical import build_calendar
-from .models import Event, Registration
+from .models import Event, Occurrence, Registration
 
 TOKEN_SALT = "events.registration"
 
@@ -149,22 +149,24 @@ def absolute_url(path, request=None):
 
 
 def notify(registration, news, request=None):
-    """Email the registrant ``news`` (a key of ``EMAILS``, which include the places'
-    values, "registered" and "waiting") in their language; return
-    whether it went out. The confirmations carry the event's ``.ics`` file when
+    """Queue an email to the registrant with ``news`` (a key of ``EMAILS``, which include
+    the places' values, "registered" and "waiting") in their language; return it, or None
+    for a registration without an address. It gives the date as it now takes place (a
+    moved date at its new time); the confirmations carry that date's ``.ics`` file when
     there is a request to name the site's address by."""
     if not registration.email:
-        return False
+        return None
     subject, template, with_calendar = EMAILS[news]
     event = registration.event
+    occurrence = registration.occurrence
     with translation.override(registration.language):
         subject = subject % {"event": event.title}
         link = reverse("events:registration", kwargs={"token": registration_token(registration)})
         attachments = []
-        if with_calendar and request is not None:
-            calendar = build_calendar([event], request).to_ical()
+        if with_calendar and request is not None and occurrence is not None:
+            calendar = build_calendar([occurrence], request).to_ical()
             attachments.append((f"{event.slug}.ics", calendar, "text/calendar"))
-        event_url = absolute_url(event.get_absolute_url(), request)
+        event_url = absolute_url((occurrence or event).get_absolute_url(), request)
     context = {
         "registration": registration,
         "event": event,
@@ -181,12 +183,14 @@ def notify(registration, news, request=None):
     )
 
 
-def send_reminders(now):
-    """Remind everyone with a place of an event that starts tomorrow (run once a day).
+def send_reminders(now=None):
+    """Remind everyone with a place at a date that starts tomorrow, moved dates at their new
+    time (a daily job, see ``apps``).
 
-    Each registration is reminded once, even if the schedule runs twice. Returns the
-    number of emails sent.
+    Each registration is reminded once, even if the job runs twice. Returns the number of
+    emails queued.
     """
+    now = now or timezone.now()
     tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
     # Midnight to midnight in Berlin: 23 or 25 hours on the days the clocks change.
     begins = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
@@ -195,9 +199,11 @@ def send_reminders(now):
         Registration.objects.registered()
         .filter(
             reminded_at__isnull=True,
-            occurrence_start__gte=begins,
-            occurrence_start__lt=ends,
             event__is_cancelled=False,
+            # One join: the date registered for, which has one row per original start.
+            event__occurrences__original_start=F("occurrence_start"),
+            event__occurrences__starts_at__gte=begins,
+            event__occurrences__starts_at__lt=ends,
         )
         .exclude(email="")
         .select_related("event__venue")
@@ -211,28 +217,32 @@ def send_reminders(now):
     return sent
 
 
-def forget_past_registrants(now):
+def forget_past_registrants(now=None):
     """Delete the names, addresses, answers and account links of registrations for
-    dates over more than ``REGISTRATION_DATA_DAYS`` days ago (run once a day).
+    dates over more than ``REGISTRATION_DATA_DAYS`` days ago (a daily job, see ``apps``).
 
     The rows stay, with their place and attendance, so the counts stay for reports.
-    A single event is over when it finishes; a date of a repeating event, when it starts.
-    Returns the number of registrations forgotten.
+    A date is over when its ``Occurrence`` finishes (a moved one at its new time); a date
+    cancelled from its series, when it would have started. Returns the number of
+    registrations forgotten.
     """
+    now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.REGISTRATION_DATA_DAYS)
-    past = (
-        Registration.objects.filter(forgotten_at__isnull=True, occurrence_start__lt=cutoff)
-        .exclude(occurrence_start=F("event__starts_at"), event__finishes_at__gte=cutoff)
-        .values_list("pk", flat=True)
+    dates = Occurrence.objects.filter(
+        event=OuterRef("event"), original_start=OuterRef("occurrence_start")
     )
+    over = Exists(dates.filter(finishes_at__lt=cutoff)) | (
+        ~Exists(dates) & Q(occurrence_start__lt=cutoff)
+    )
+    past = Registration.objects.filter(over, forgotten_at__isnull=True).values_list("pk", flat=True)
     return Registration.objects.filter(pk__in=list(past)).update(
         name="", email="", answers=[], account=None, forgotten_at=now
     )
 
 
 def send_registrant_message(message, request=None):
-    """Send the office's ``RegistrantMessage`` to each registrant in their language
-    (German where it has no text in it); return how many emails went out."""
+    """Queue the office's ``RegistrantMessage`` to each registrant in their language
+    (German where it has no text in it); return how many emails were queued."""
     places = [Registration.Place.REGISTERED]
     if message.to_waiting_list:
         places.append(Registration.Place.WAITING)
@@ -249,14 +259,37 @@ def send_registrant_message(message, request=None):
         token = registration_token(registration)
         with translation.override(language):
             link = reverse("events:registration", kwargs={"token": token})
-        sent += send_email_in(
+        send_email_in(
             language,
             [registration.email],
             subject,
             "events/email/registrant_message.txt",
             {"body": body, "registration_url": absolute_url(link, request)},
         )
+        sent += 1
     message.sent_at = timezone.now()
     message.sent_count = sent
     message.save(update_fields=["sent_at", "sent_count"])
     return sent
+
+
+def planned_starts(event):
+    """The original start of each of ``event``'s dates, cancelled ones included."""
+    return event.original_starts() if event.is_recurring else [event.starts_at]
+
+
+def follow_new_schedule(before, event):
+    """After the office changed when ``event`` takes place (``before``: as it was), move its
+    registrations to the dates that took the place of theirs: the first date's to the new
+    first date, the second's to the second, and so on."""
+    # A longer or shorter series: the dates beyond the shorter list have no counterpart.
+    pairs = zip(planned_starts(before), planned_starts(event), strict=False)
+    moves = {old: new for old, new in pairs if old != new}
+    if not moves:
+        return 0
+    # One UPDATE: moving one date at a time could move a registration twice.
+    return Registration.objects.filter(event=event, occurrence_start__in=moves).update(
+        occurrence_start=Case(
+            *(When(occurrence_start=old, then=Value(new)) for old, new in moves.items())
+        )
+    )

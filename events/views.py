@@ -2,18 +2,20 @@ import calendar
 import datetime
 from collections import defaultdict
 
+from django.conf import settings
 from django.core import signing
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.cache import reads_query_parameters
-from core.mail import notify_office
+from core.mail import announce_submission
 from core.models import is_member
 from core.preview import PreviewableMixin
 from core.proxies import client_address
@@ -30,9 +32,12 @@ from core.structured_data import (
 from . import registrations
 from .forms import RegistrationForm
 from .ical import build_calendar, ics_response
-from .models import Event, Registration
+from .models import Event, Occurrence, Registration
 
 EVENTS_PER_PAGE = 20
+# How many coming dates a series' page lists.
+NEXT_DATES = 10
+# How far back the calendar feed reaches, so subscribers keep the events they went to.
 
 
 def local_midnight(day):
@@ -41,12 +46,14 @@ def local_midnight(day):
 
 @reads_query_parameters("page")
 class UpcomingView(ListView):
+    """The coming dates: each date of a series is listed on its own."""
+
     template_name = "events/upcoming.html"
-    context_object_name = "events"
+    context_object_name = "occurrences"
     paginate_by = EVENTS_PER_PAGE
 
     def get_queryset(self):
-        return Event.objects.visible_to(self.request.user).upcoming().for_cards()
+        return Occurrence.objects.visible_to(self.request.user).upcoming().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,7 +66,7 @@ class UpcomingView(ListView):
 
 def past_index(request):
     """The most recent year with past events (or this year, when there are none)."""
-    latest = Event.objects.visible_to(request.user).past().values_list("starts_at", flat=True)
+    latest = Occurrence.objects.visible_to(request.user).past().values_list("starts_at", flat=True)
     latest = latest.first()
     year = timezone.localtime(latest).year if latest else timezone.localdate().year
     return redirect("events:past-year", year=year)
@@ -68,12 +75,12 @@ def past_index(request):
 @reads_query_parameters("page")
 class PastYearView(ListView):
     template_name = "events/past.html"
-    context_object_name = "events"
+    context_object_name = "occurrences"
     paginate_by = EVENTS_PER_PAGE
 
     def get_queryset(self):
         return (
-            Event.objects.visible_to(self.request.user)
+            Occurrence.objects.visible_to(self.request.user)
             .past()
             .filter(starts_at__year=self.kwargs["year"])
             .for_cards()
@@ -82,7 +89,7 @@ class PastYearView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
-        years = Event.objects.visible_to(self.request.user).past().years("starts_at")
+        years = Occurrence.objects.visible_to(self.request.user).past().years("starts_at")
         if year not in years and year != timezone.localdate().year:
             raise Http404(_("There are no past events in this year."))
         context["year"] = year
@@ -108,20 +115,20 @@ class CalendarMonthView(TemplateView):
             raise Http404(_("There is no such month."))
         weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
         first_shown, last_shown = weeks[0][0], weeks[-1][-1]
-        events = (
-            Event.objects.visible_to(self.request.user)
+        occurrences = (
+            Occurrence.objects.visible_to(self.request.user)
             .overlapping(
                 local_midnight(first_shown), local_midnight(last_shown + datetime.timedelta(days=1))
             )
             .for_calendar()
         )
         events_by_day = defaultdict(list)
-        for event in events:
-            first_day, last_day = event.first_day, min(event.last_day, last_shown)
+        for occurrence in occurrences:
+            first_day, last_day = occurrence.first_day, min(occurrence.last_day, last_shown)
             day = max(first_day, first_shown)
             while day <= last_day:
                 # The start time goes on the first day only, and never with an all-day event.
-                events_by_day[day].append((event, day == first_day and not event.all_day))
+                events_by_day[day].append((occurrence, day == first_day and not occurrence.all_day))
                 day += datetime.timedelta(days=1)
 
         today = timezone.localdate()
@@ -155,11 +162,16 @@ class CalendarMonthView(TemplateView):
 
 
 class EventDetailView(PreviewableMixin, DetailView):
-    """An event's page. Staff who may edit events also see drafts (``PreviewableMixin``)."""
+    """An event's page; a series' page lists its next dates, each with a page of its own.
+
+    Staff who may edit events also see drafts (``PreviewableMixin``).
+    """
 
     model = Event
     template_name = "events/event_detail.html"
     context_object_name = "event"
+    # The date of a series this page is for (``OccurrenceDetailView``).
+    occurrence = None
 
     def get_queryset(self):
         events = super().get_queryset()
@@ -169,12 +181,45 @@ class EventDetailView(PreviewableMixin, DetailView):
 
     def get_context_data(self, registration_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["structured_data"] = event_structured_data(self.object, self.request)
         event = self.object
+        if event.is_recurring:
+            context["next_occurrences"] = event.occurrences.upcoming()[:NEXT_DATES]
+            context["cancelled_dates"] = event.changes.filter(
+                is_cancelled=True, date__gte=timezone.localdate()
+            )
+        start = self.occurrence_start()
+        context["occurrence"] = self.occurrence
+        # What the registration form is keyed on: the date's original start.
+        context["occurrence_start"] = start
+        context["structured_data"] = event_structured_data(
+            event, self.occurrence or event, self.request
+        )
         context["registration"] = registration_context(
-            self.request, event, event.starts_at, registration_form
+            self.request, event, start, registration_form
         )
         return context
+
+    def occurrence_start(self):
+        """The original start of the date this page is for: a single event's own start.
+        A series' own page is for none of its dates: each has a page of its own."""
+        if self.occurrence is not None:
+            return self.occurrence.original_start
+        return None if self.object.is_recurring else self.object.starts_at
+
+
+class OccurrenceDetailView(EventDetailView):
+    """One date of a series, at the address of its original date (which a move keeps)."""
+
+    def get_object(self, queryset=None):
+        event = super().get_object(queryset)
+        day = self.kwargs["date"]
+        self.occurrence = event.occurrences.filter(
+            original_start__gte=local_midnight(day),
+            original_start__lt=local_midnight(day + datetime.timedelta(days=1)),
+        ).first()
+        if not event.is_recurring or self.occurrence is None:
+            raise Http404(_("The event does not take place on this date."))
+        return event
 
 
 def registration_state(request, event, start):
@@ -189,10 +234,12 @@ def registration_state(request, event, start):
 def registration_context(request, event, start, form=None):
     """What ``events/includes/registration.html`` shows for the date of ``event`` that
     starts at ``start``: whether registering is open, the places left and the form
-    (a logged-in member's name and address filled in). None when the event takes no
-    registrations on this site."""
+    (a logged-in member's name and address filled in). On a series' own page (``start``
+    None) it asks to choose a date. None when the event takes no registrations on this site."""
     if not event.takes_registrations:
         return None
+    if start is None:
+        return {"state": "choose-date", "form": form}
     state = registration_state(request, event, start)
     if state == "open" and form is None:
         user = request.user
@@ -205,6 +252,7 @@ def registration_context(request, event, start, form=None):
         "state": state,
         "form": form if state == "open" else None,
         "places_left": registrations.places_left(event, start),
+        "login_url": f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}",
     }
 
 
@@ -227,11 +275,15 @@ class RegisterView(EventDetailView):
             questions=event.questions.all(),
             client_address=client_address(request),
         )
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(registration_form=form))
+        valid = form.is_valid()
         start = form.occurrence_start
+        if start is not None and event.is_recurring:
+            # The page of the date registered for, which the form came from.
+            self.occurrence = event.occurrences.get(original_start=start)
+        if not valid:
+            return self.render_to_response(self.get_context_data(registration_form=form))
         if form.is_from_bot or registration_state(request, event, start) != "open":
-            return redirect(event)
+            return redirect(self.occurrence or event)
         registration = form.save(commit=False)
         registration.event = event
         registration.occurrence_start = start
@@ -240,12 +292,11 @@ class RegisterView(EventDetailView):
         if request.user.is_authenticated:
             registration.account = request.user
         registrations.register(registration)
-        registration.office_notified = notify_office(
+        announce_submission(
+            registration,
             _("New registration for an event"),
             "events/email/office_registration.txt",
-            {"registration": registration},
         )
-        registration.save(update_fields=["office_notified"])
         registrations.notify(registration, registration.place, request)
         token = registrations.registration_token(registration)
         return redirect("events:registration", token=token)
@@ -261,9 +312,12 @@ def registration_page(request, token):
         raise Http404 from None
     registration = get_object_or_404(Registration.objects.select_related("event__venue"), pk=pk)
     event = registration.event
+    occurrence = registration.occurrence
+    takes_place = occurrence is not None and not event.is_cancelled
     can_cancel = (
         registration.place != Registration.Place.CANCELLED
-        and registration.occurrence_start > timezone.now()
+        and takes_place
+        and occurrence.starts_at > timezone.now()
     )
     if request.method == "POST" and can_cancel:
         registrations.cancel(registration, request)
@@ -275,27 +329,30 @@ def registration_page(request, token):
     context = {
         "registration": registration,
         "event": event,
+        "occurrence": occurrence,
+        "takes_place": takes_place,
         "position": position,
         "can_cancel": can_cancel,
     }
     return render(request, "events/registration.html", context)
 
 
-def event_structured_data(event, request):
-    """The event as schema.org describes one, for search results and shared links.
+def event_structured_data(event, when, request):
+    """The event (at ``when``: itself or one of its dates) as schema.org describes one,
+    for search results and shared links.
 
     Times are Berlin wall-clock times with their offset; an all-day event gives dates only.
     """
     if event.all_day:
-        start, end = event.first_day.isoformat(), event.last_day.isoformat()
+        start, end = when.first_day.isoformat(), when.last_day.isoformat()
     else:
-        start = berlin_time(event.starts_at)
-        end = berlin_time(event.ends_at) if event.ends_at else None
+        start = berlin_time(when.starts_at)
+        end = berlin_time(when.ends_at) if when.ends_at else None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "url": request.build_absolute_uri(when.get_absolute_url()),
         "startDate": start,
         "endDate": end,
         "eventStatus": EVENT_CANCELLED if event.is_cancelled else EVENT_SCHEDULED,
@@ -327,12 +384,17 @@ def event_structured_data(event, request):
 
 
 def event_ics(request, slug):
+    """The event's dates, all of a series', as a file to import once."""
     event = get_object_or_404(
         Event.objects.visible_to(request.user).select_related("venue"), slug=slug
     )
-    return ics_response(build_calendar([event], request), filename=f"{event.slug}.ics")
+    calendar = build_calendar(event.occurrences.all(), request)
+    return ics_response(calendar, filename=f"{event.slug}.ics")
 
 
 def feed_ics(request):
-    events = Event.objects.visible_to(request.user).upcoming().select_related("venue")
-    return ics_response(build_calendar(events, request, name=_("MiSO-Netzwerk Hannover: events")))
+    """The calendar to subscribe to (``OccurrenceQuerySet.for_subscription``)."""
+    occurrences = Occurrence.objects.visible_to(request.user).for_subscription()
+    return ics_response(
+        build_calendar(occurrences, request, name=_("MiSO-Netzwerk Hannover: events"))
+    )

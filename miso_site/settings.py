@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # The project's own apps by their configuration class: a content app's is a
     # core.apps.ContentAppConfig, which is how the shared mechanisms find its models.
     "core.apps.CoreConfig",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "projects.apps.ProjectsConfig",
     "documents.apps.DocumentsConfig",
     "accounts.apps.AccountsConfig",
+    "bookings.apps.BookingsConfig",
     "search",
 ]
 
@@ -118,6 +121,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         database_options["options"] = (
             f"{database_options.get('options', '')} -c statement_timeout={milliseconds}".strip()
         )
+    # PostgreSQL's own lookups and the exclusion constraint against double bookings
+    # (bookings/migrations/0002_no_double_booking.py); SQLite has neither.
+    INSTALLED_APPS.append("django.contrib.postgres")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Every transaction takes SQLite's write lock when it begins: one that read first and
     # wrote later would fail at once ("database is locked") when another wrote meanwhile,
@@ -227,6 +233,24 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@miso-netzwerk.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where contact messages and membership applications are announced.
 OFFICE_EMAIL = env("OFFICE_EMAIL", default="info@miso-netzwerk.de")
+# Seconds between the attempts to send an email (1 min, 5 min, 30 min, 2 h, 6 h); after the
+# last one it has failed, and the office's inbox offers to send it again.
+EMAIL_RETRY_DELAYS = env.list("EMAIL_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200, 21600])
+# Days a sent email (its copy in core.models.OutgoingEmail) is kept before a daily job
+# deletes it; failed ones stay until the office sends or deletes them.
+SENT_EMAIL_KEEP_DAYS = env.int("SENT_EMAIL_KEEP_DAYS", default=14)
+
+# Background tasks (django-tasks): every email is sent by a worker, never in a request.
+# The queue is in the site's database by default (`manage.py task_worker` works it); with
+# TASKS_REDIS_URL (e.g. redis://127.0.0.1:6379/1) it is in Redis, worked by RQ's workers
+# (README, "Deploy").
+TASKS_REDIS_URL = env("TASKS_REDIS_URL", default="")
+if TASKS_REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 60 * 10}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The site's own address, for links in emails sent without a visitor's request
 # (reminders sent by the daily schedule).

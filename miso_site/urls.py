@@ -5,9 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from accounts.views import calendar_feed
 from core import views
 from documents.sitemaps import DocumentsSitemap
-from events.sitemaps import EventsSitemap
+from events.sitemaps import EventDatesSitemap, EventsSitemap
 from members.sitemaps import MembersSitemap
 from news.sitemaps import NewsSitemap
 from pages.sitemaps import PagesSitemap
@@ -20,6 +21,7 @@ sitemaps = {
     "people": PeopleSitemap,
     "news": NewsSitemap,
     "events": EventsSitemap,
+    "event-dates": EventDatesSitemap,
     "projects": ProjectsSitemap,
     "documents": DocumentsSitemap,
 }
@@ -44,6 +46,8 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
+    # Secret per person, read by calendar apps that know no language prefix.
+    path("calendar/<slug:token>.ics", calendar_feed, name="calendar-feed"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -55,6 +59,8 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("documents/", include("documents.urls")),
     path("search/", include("search.urls")),
+    path("members-area/bookings/", include("bookings.urls")),
+    path("members-area/", include("accounts.urls")),
     prefix_default_language=True,
 )
 

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from core.structured_data import logo_url, postal_address
 from core.views import StoredSubmissionView
-from events.models import Event
+from events.models import Occurrence
 from members.forms import DirectoryFilterForm
 from members.models import MemberOrganisation
 from news.models import Post
@@ -44,7 +44,7 @@ class HomeView(PageMixin, TemplateView):
         # "Find an organisation": the directory's own district and language filters.
         context["finder"] = DirectoryFilterForm()
         context["latest_posts"] = Post.objects.listed().latest_first().for_cards()[:3]
-        context["next_events"] = Event.objects.next_for(self.request.user, 3)
+        context["next_events"] = Occurrence.objects.next_for(self.request.user, 3)
         return context
 
 

@@ -46,4 +46,4 @@ class WorkingGroupAdmin(TranslatedAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name_de"]}
-    autocomplete_fields = ["members"]
+    autocomplete_fields = ["members", "contact"]

@@ -128,6 +128,20 @@ class WorkingGroup(models.Model):
     members = models.ManyToManyField(
         Person, blank=True, related_name="working_groups", verbose_name=_("members")
     )
+    contact = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_for_groups",
+        verbose_name=_("contact person"),
+        help_text=_("Whom members ask to join; the member area shows the email address."),
+    )
+    how_to_join = models.TextField(
+        _("how to join"),
+        blank=True,
+        help_text=_("For the member area, for example when and where the group meets."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

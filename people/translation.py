@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import register
 
 from core.translated import DefaultLanguageRequired
@@ -12,4 +13,6 @@ class TeamPositionTranslationOptions(DefaultLanguageRequired):
 
 @register(WorkingGroup)
 class WorkingGroupTranslationOptions(DefaultLanguageRequired):
-    fields = ("name", "purpose")
+    fields = ("name", "purpose", "how_to_join")
+    # How to join is optional: the member area then names the contact person or the office.
+    required_languages = {settings.LANGUAGE_CODE: ("name", "purpose")}

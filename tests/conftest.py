@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.core.factories import DATABASE_QUEUE
 from tests.data_sets import built_once, files_in, use_files_of
 from tests.faults import figures
 
@@ -55,6 +56,14 @@ def _default_language():
     """Every test starts in the default language: a request through the test
     client leaves the language of its page active in the thread."""
     translation.deactivate()
+
+
+@pytest.fixture
+def database_queue(settings, transactional_db):
+    """Tasks wait in the database queue, as on the site, until ``run_worker`` (in
+    tests/core/factories.py) works them. The worker commits as it goes, as in production,
+    so the test runs outside a transaction."""
+    settings.TASKS = DATABASE_QUEUE
 
 
 @pytest.fixture

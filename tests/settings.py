@@ -8,3 +8,8 @@ It has no migrations: the test database creates its tables directly.
 from miso_site.settings import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.contentapp.apps.ContentAppTestConfig"]  # noqa: F405
+
+# Tasks run at once, in the test's own transaction, so a test sees an email in
+# mail.outbox right after the request that queued it. The tests of the queue itself
+# (tests/core/test_mail_queue.py) use the database backend and its real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

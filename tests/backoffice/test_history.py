@@ -39,12 +39,15 @@ def is_ours(model):
 
 
 # Chosen by where the models are and what they are, not by core.apps.is_content_model:
-# every admin of the project's own models except those of what visitors send.
+# every admin of the project's own models except those of what visitors send and the site's
+# own operation (core: the outgoing emails, read-only, with no versions to go back to).
 CONTENT_ADMINS = sorted(
     (
         model_admin
         for model, model_admin in admin.site._registry.items()
-        if is_ours(model) and not issubclass(model, Submission)
+        if is_ours(model)
+        and not issubclass(model, Submission)
+        and model._meta.app_config.name != "core"
     ),
     key=lambda model_admin: model_admin.model._meta.label,
 )

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.apps import submission_models
+from core.models import OutgoingEmail
 from pages.models import ContactMessage
 from tests.pages.factories import CONTACT_FORM, make_contact_message
 
@@ -46,7 +47,7 @@ def test_membership_applications_have_their_own_inbox_line(client):
     assert "members.membershipapplication" in models
 
 
-def test_a_message_whose_email_failed_is_kept_and_shown_as_not_emailed(
+def test_a_message_whose_email_failed_is_kept_and_its_email_shown_as_waiting(
     client, site_pages, monkeypatch
 ):
     def broken_send(*args, **kwargs):
@@ -55,9 +56,12 @@ def test_a_message_whose_email_failed_is_kept_and_shown_as_not_emailed(
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
     client.post("/fr/contact/", CONTACT_FORM)
     client.force_login(make_staff(groups=["Office"]))
-    entry = inbox_entry(client)
-    assert (entry["new"], entry["not_emailed"]) == (1, 1)
-    assert "Frage zur Mitgliedschaft" in client.get(entry["not_emailed_url"]).content.decode()
+    assert inbox_entry(client)["new"] == 1
+    outbox = client.get(reverse("admin:index")).context["outbox"]
+    assert (outbox["waiting"], outbox["failed"]) == (1, 0)
+    assert CONTACT_FORM["message"] in OutgoingEmail.objects.get().body
+    waiting = client.get(outbox["waiting_url"]).content.decode()
+    assert "Neue Nachricht über das Kontaktformular" in waiting
 
 
 def test_staff_without_permission_see_no_inbox_line(client):
@@ -71,6 +75,7 @@ def test_the_inbox_costs_one_query_per_kind(client, django_assert_max_num_querie
     for _ in range(count):
         make_contact_message()
     client.force_login(make_staff(superuser=True))
-    # The rest of the overview, then one query for each kind of submission.
-    with django_assert_max_num_queries(10 + len(submission_models())):
+    # The rest of the overview, one for the outgoing emails, and one for each kind of
+    # submission.
+    with django_assert_max_num_queries(11 + len(submission_models())):
         client.get(reverse("admin:index"))

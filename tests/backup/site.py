@@ -27,8 +27,10 @@ from tests.members.factories import (
 )
 from tests.news.factories import make_post
 
-# Logins in progress and failed-login records are not backed up (README, "Backup").
-NOT_BACKED_UP = {"sessions", "axes"}
+# Logins in progress, failed-login records, and the mail and task queue are not backed up
+# (README, "Backup").
+NOT_BACKED_UP = {"sessions", "axes", "django_tasks_database"}
+NOT_BACKED_UP_MODELS = {"core.outgoingemail", "core.outgoingattachment", "core.dailyjobrun"}
 
 
 def rows():
@@ -36,7 +38,10 @@ def rows():
     numbers of their own that Django gives them."""
     state = {}
     for model in apps.get_models(include_auto_created=True):
-        if model._meta.app_label in NOT_BACKED_UP:
+        if (
+            model._meta.app_label in NOT_BACKED_UP
+            or model._meta.label_lower in NOT_BACKED_UP_MODELS
+        ):
             continue
         columns = [
             field.attname

@@ -3,7 +3,7 @@ import itertools
 
 from django.utils import timezone
 
-from events.models import Event, Registration, RegistrationQuestion, Venue
+from events.models import Event, Occurrence, Registration, RegistrationQuestion, Venue
 
 # A member's account is the members app's; tests/search/test_search.py still imports it from here.
 from tests.members.factories import make_member  # noqa: F401
@@ -49,11 +49,13 @@ def make_event(organisations=(), **overrides):
 
 
 def make_events(count, organisations=(), **overrides):
-    """``count`` events in a few queries, each presented by ``organisations``."""
+    """``count`` single events with their dates in a few queries, each presented by
+    ``organisations``."""
     events = [Event(**event_fields(**overrides)) for _ in range(count)]
     for event in events:
         event.finishes_at = event.compute_finishes_at()
     events = Event.objects.bulk_create(events)
+    Occurrence.objects.store_single_dates(events)
     Event.organisations.through.objects.bulk_create(
         Event.organisations.through(event=event, memberorganisation=organisation)
         for event in events

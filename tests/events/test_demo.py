@@ -1,5 +1,9 @@
+import calendar
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from events import demo
 from events.models import Event, Venue
@@ -48,3 +52,22 @@ def test_demo_events_link_the_member_organisations_and_districts_of_the_members_
     festival = Event.objects.get(slug="internationales-mai-fest-2019")
     assert [organisation.slug for organisation in festival.organisations.all()] == ["faust"]
     assert festival.venue.district.slug == "linden-nord"
+
+
+def test_demo_board_meeting_is_a_monthly_series_with_a_summer_break():
+    demo.load()
+    meeting = Event.objects.get(slug="vorstandssitzung")
+    days = [timezone.localdate(date.starts_at) for date in meeting.occurrences.all()]
+    assert len(days) == 11
+    assert {day.weekday() for day in days} == {calendar.TUESDAY}
+    assert {(day.day - 1) // 7 for day in days} == {1}
+    assert 8 not in {day.month for day in days}
+
+
+def test_demo_open_office_hours_are_a_public_series_every_other_thursday():
+    demo.load()
+    office_hours = Event.objects.visible_to(AnonymousUser()).get(slug="offene-sprechstunde")
+    days = [timezone.localdate(date.starts_at) for date in office_hours.occurrences.all()]
+    assert len(days) == 25
+    assert {day.weekday() for day in days} == {calendar.THURSDAY}
+    assert datetime.date(2026, 12, 31) not in days

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from events.models import Event
+from events.models import Occurrence
 from tests.backoffice.factories import make_staff
 from tests.members.factories import make_member
 
@@ -109,7 +109,7 @@ def test_sitemap_leaves_out_members_only_events_even_for_members(
 
 def test_home_page_helper_leaves_out_members_only_events(members_event):
     public = make_event()
-    assert list(Event.objects.next_for(AnonymousUser(), 5)) == [public]
+    assert [date.event for date in Occurrence.objects.next_for(AnonymousUser(), 5)] == [public]
 
 
 def test_site_search_does_not_find_members_only_event_for_anonymous_visitors(client, members_event):

@@ -1,10 +1,12 @@
-"""Each events page costs the same number of SQL queries with 10 or 1,000 events."""
+"""Each events page costs the same number of SQL queries with 10 or 1,000 events, and
+with one series or many series of hundreds of dates each."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from events.models import MAX_OCCURRENCES, Event
 from tests.data_sets import built_once, use_files_of
 from tests.members.factories import make_district, make_organisation
 from tests.pages.factories import make_site_pages
@@ -32,6 +34,17 @@ def events_set(request, django_db_setup, django_db_blocker, tmp_path_factory):
         make_events(count, organisations, venue=venue, starts_at=soon)
         make_events(count, organisations, venue=venue, starts_at=berlin(2019, 5, 1, 14))
         event = make_event(organisations, venue=venue, slug="the-event", starts_at=soon)
+        # Weekly series of the most dates each, half of them over: one per hundred events.
+        for number in range(count // 100 + 1):
+            make_event(
+                organisations,
+                venue=venue,
+                slug="the-series" if number == 0 else f"series-{number}",
+                starts_at=soon - datetime.timedelta(weeks=MAX_OCCURRENCES // 2),
+                ends_at=soon - datetime.timedelta(weeks=MAX_OCCURRENCES // 2, hours=-2),
+                repeat=Event.Repeat.WEEKLY,
+                repeat_count=MAX_OCCURRENCES,
+            )
         yield event, folder
 
 
@@ -53,9 +66,17 @@ def many_events(events_set, db, settings):
         ("/de/events/past/2019/", FOOTER + 4),
         # the event with venue and district, its organisations
         ("/de/events/the-event/", FOOTER + 2),
-        # the event(s) with their venue; no footer in a calendar file
-        ("/de/events/the-event.ics", 1),
+        # the event with its venue (and its dates); no footer in a calendar file
+        ("/de/events/the-event.ics", 2),
         ("/de/events/feed.ics", 1),
+        # the series with venue and district, its organisations, next and cancelled dates
+        ("/de/events/the-series/", FOOTER + 4),
+        ("/de/events/the-series.ics", 2),
+        # count, the dates of series with their event
+        ("/sitemap-event-dates.xml", FOOTER + 2),
+        # the page, members count, the finder's districts and languages, the next dates of
+        # any event (with venue and district), the latest posts
+        ("/de/", FOOTER + 6),
     ],
 )
 def test_page_costs_a_fixed_number_of_queries(
@@ -72,3 +93,12 @@ def test_calendar_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(FOOTER + 1):
         response = client.get(f"/de/events/calendar/{day.year}/{day.month}/")
     assert response.status_code == 200
+
+
+def test_a_date_of_a_series_costs_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, many_events
+):
+    date = Event.objects.get(slug="the-series").occurrences.upcoming().first()
+    # the series, its organisations, the date, the next and the cancelled dates
+    with django_assert_max_num_queries(FOOTER + 5):
+        assert client.get(date.get_absolute_url()).status_code == 200

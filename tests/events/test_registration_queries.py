@@ -81,7 +81,8 @@ def test_registration_page_costs_a_fixed_number_of_queries(
     registration.place = Registration.Place.WAITING
     registration.queued_at = timezone.now()
     registration.save()
-    # the registration with event and venue, its place on the waiting list
-    with django_assert_max_num_queries(FOOTER + 2):
+    # the registration with event and venue, its date as it takes place, its place on the
+    # waiting list
+    with django_assert_max_num_queries(FOOTER + 3):
         response = client.get(f"/de/events/registration/{registration_token(registration)}/")
     assert response.status_code == 200

@@ -108,6 +108,8 @@ def test_more_places_move_the_waiting_list_up_at_once(office):
         "published_at_1": "10:00",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+        "changes-TOTAL_FORMS": "0",
+        "changes-INITIAL_FORMS": "0",
     }
     assert office.post(url, form).status_code == 302
     assert place_of(waiting) == REGISTERED

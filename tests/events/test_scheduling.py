@@ -8,7 +8,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
 from events import urls as events_urls
-from events.models import Event
+from events.models import Event, Occurrence
 
 from .factories import berlin, make_event
 
@@ -82,7 +82,7 @@ def test_scheduled_event_appears_when_its_publish_time_comes():
 def test_next_for_gives_only_the_requested_number_of_events():
     for days in (3, 1, 2, 4):
         make_event(starts_at=in_hours(24 * days))
-    next_two = list(Event.objects.next_for(AnonymousUser(), 2))
+    next_two = list(Occurrence.objects.next_for(AnonymousUser(), 2))
     assert [event.first_day for event in next_two] == [
         timezone.localdate(in_hours(24)),
         timezone.localdate(in_hours(48)),

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from core.forms import RATE_LIMIT
+from core.models import OutgoingEmail
 from members.models import MemberOrganisation, MembershipApplication
 from tests.members.factories import APPLICATION_FORM, make_application, make_district
 
@@ -23,7 +24,9 @@ def test_application_is_stored_and_the_office_emailed(client, site_pages):
     assert "Wir vernetzen afrikanische Vereine" in mail.outbox[0].body
 
 
-def test_application_is_kept_when_sending_the_email_fails(client, site_pages, monkeypatch):
+def test_application_is_kept_and_its_email_waits_for_another_attempt_when_sending_fails(
+    client, site_pages, monkeypatch
+):
     def broken_send(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
@@ -32,7 +35,9 @@ def test_application_is_kept_when_sending_the_email_fails(client, site_pages, mo
     assert response["Location"] == "/uk/members/apply/thanks/"
     application = MembershipApplication.objects.get()
     assert application.language == "uk"
-    assert not application.office_notified
+    email = OutgoingEmail.objects.get()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.QUEUED, 1)
+    assert APPLICATION_FORM["activities"] in email.body
 
 
 def test_thank_you_page_follows_the_form(client, site_pages):

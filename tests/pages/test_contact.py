@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from core.forms import RATE_LIMIT
+from core.models import OutgoingEmail
 from pages.models import ContactMessage
 from tests.pages.factories import CONTACT_FORM
 
@@ -21,15 +22,19 @@ def test_contact_message_is_stored_and_office_emailed(client, site_pages):
     assert "Wie kann unser Verein Mitglied werden?" in mail.outbox[0].body
 
 
-def test_message_is_kept_when_sending_the_email_fails(client, site_pages, monkeypatch):
+def test_message_is_kept_and_its_email_waits_for_another_attempt_when_sending_fails(
+    client, site_pages, monkeypatch
+):
     def broken_send(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
     response = client.post("/ar/contact/", CONTACT_FORM)
     assert response["Location"] == "/ar/contact/thanks/"
-    message = ContactMessage.objects.get()
-    assert not message.office_notified
+    assert ContactMessage.objects.get().subject == CONTACT_FORM["subject"]
+    email = OutgoingEmail.objects.get()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.QUEUED, 1)
+    assert CONTACT_FORM["message"] in email.body
 
 
 def test_thank_you_page_follows_the_form(client, site_pages):

@@ -77,7 +77,7 @@ def content(content_set, db, settings):
         # no footer in robots.txt; the sitemap index counts the objects of each section
         # with any, a sitemap file counts its section's objects and reads those on its page
         ("/robots.txt", 0),
-        ("/sitemap.xml", FOOTER + 4),
+        ("/sitemap.xml", FOOTER + 5),
         ("/sitemap-news.xml", FOOTER + 2),
     ],
 )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_image_former_fields'),
+        ('events', '0006_recurrence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(max_length=10, verbose_name='language')),
-                ('office_notified', models.BooleanField(default=False, verbose_name='office emailed')),
+                ('office_notified', models.BooleanField(default=False, verbose_name='office notice queued')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received')),
                 ('occurrence_start', models.DateTimeField(verbose_name='date')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
