@@ -75,10 +75,11 @@ def make_question(event, label="Brauchen Sie Kinderbetreuung?", **overrides):
     return RegistrationQuestion.objects.create(**(fields | overrides))
 
 
-def registration_form(event, name="Amina Yusuf", email="amina@example.org", **answers):
-    """What a visitor sends with the registration form of ``event``'s only date."""
+def registration_form(event, name="Amina Yusuf", email="amina@example.org", start=None, **answers):
+    """What a visitor sends with the registration form of ``event``'s date that first
+    started at ``start`` (its first date unless given)."""
     return {
-        "occurrence": event.starts_at.isoformat(),
+        "occurrence": (start or event.starts_at).isoformat(),
         "name": name,
         "email": email,
         "consent": "on",
