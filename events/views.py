@@ -187,21 +187,19 @@ class EventDetailView(PreviewableMixin, DetailView):
             context["cancelled_dates"] = event.changes.filter(
                 is_cancelled=True, date__gte=timezone.localdate()
             )
-        start = self.occurrence_start()
+        when = self.occurrence or event
         context["occurrence"] = self.occurrence
-        # What the registration form is keyed on: the date's original start.
-        context["occurrence_start"] = start
-        context["structured_data"] = event_structured_data(
-            event, self.occurrence or event, self.request
-        )
+        # What the registration form is keyed on: the date's original start. A series' own
+        # page is for none of its dates: each has a page of its own.
+        context["occurrence_start"] = start = self.occurrence_start()
+        context["structured_data"] = event_structured_data(event, when, self.request)
         context["registration"] = registration_context(
-            self.request, event, start, registration_form
+            self.request, event, start, when.starts_at, registration_form
         )
         return context
 
     def occurrence_start(self):
-        """The original start of the date this page is for: a single event's own start.
-        A series' own page is for none of its dates: each has a page of its own."""
+        """The original start of the date this page is for (a single event's own start)."""
         if self.occurrence is not None:
             return self.occurrence.original_start
         return None if self.object.is_recurring else self.object.starts_at
@@ -222,25 +220,27 @@ class OccurrenceDetailView(EventDetailView):
         return event
 
 
-def registration_state(request, event, start):
-    """ "open", "closed" or "members-only", for the date of ``event`` that starts at ``start``."""
-    if event.is_cancelled or start <= timezone.now() or event.registration_is_closed:
+def registration_state(request, event, starts_at):
+    """ "open", "closed" or "members-only", for the date of ``event`` that starts at
+    ``starts_at`` (a moved date at its new time)."""
+    if event.is_cancelled or starts_at <= timezone.now() or event.registration_is_closed:
         return "closed"
     if event.registration_members_only and not is_member(request.user):
         return "members-only"
     return "open"
 
 
-def registration_context(request, event, start, form=None):
-    """What ``events/includes/registration.html`` shows for the date of ``event`` that
-    starts at ``start``: whether registering is open, the places left and the form
-    (a logged-in member's name and address filled in). On a series' own page (``start``
-    None) it asks to choose a date. None when the event takes no registrations on this site."""
+def registration_context(request, event, start, starts_at, form=None):
+    """What ``events/includes/registration.html`` shows for the date of ``event`` first
+    planned for ``start`` and now starting at ``starts_at``: whether registering is open, the
+    places left and the form (a logged-in member's name and address filled in). On a series'
+    own page (``start`` None) it asks to choose a date. None when the event takes no
+    registrations on this site."""
     if not event.takes_registrations:
         return None
     if start is None:
         return {"state": "choose-date", "form": form}
-    state = registration_state(request, event, start)
+    state = registration_state(request, event, starts_at)
     if state == "open" and form is None:
         user = request.user
         initial = {}
@@ -282,8 +282,9 @@ class RegisterView(EventDetailView):
             self.occurrence = event.occurrences.get(original_start=start)
         if not valid:
             return self.render_to_response(self.get_context_data(registration_form=form))
-        if form.is_from_bot or registration_state(request, event, start) != "open":
-            return redirect(self.occurrence or event)
+        when = self.occurrence or event
+        if form.is_from_bot or registration_state(request, event, when.starts_at) != "open":
+            return redirect(when)
         registration = form.save(commit=False)
         registration.event = event
         registration.occurrence_start = start

@@ -240,3 +240,23 @@ def test_moving_a_series_in_the_admin_moves_each_registration_to_its_new_date(of
     registration.refresh_from_db()
     assert registration.occurrence_start == berlin(NEXT_YEAR, 1, 13, 18)
     assert registration.occurrence is not None
+
+
+def test_a_date_moved_to_later_takes_registrations_until_its_new_start(client):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    first_start = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(18)))
+    event = weekly_series(starts_at=first_start, ends_at=None)
+    first = event.occurrences.all()[0]
+    move(first, days=2)
+    register(client, event, first.original_start)
+    assert place_of("amina@example.org") == Registration.Place.REGISTERED
+
+
+def test_a_date_moved_to_earlier_closes_at_its_new_start(client):
+    event = weekly_series()
+    second = event.occurrences.all()[1]
+    move(second, days=-(second.starts_at - timezone.now()).days - 1)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert "Die Anmeldung für diesen Termin ist geschlossen." in html
+    register(client, event, second.original_start)
+    assert not Registration.objects.exists()
