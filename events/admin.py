@@ -334,10 +334,10 @@ class RegistrantMessageAdmin(TranslatedAdmin):
     """Emails to the registrants of an event: written and translated first, then sent
     with the list's action, and kept as sent."""
 
-    list_display = ["subject", "event", "sent_at", "sent_count"]
+    list_display = ["subject", "event", "date", "sent_at", "sent_count"]
     list_select_related = ["event"]
     autocomplete_fields = ["event"]
-    fields = ["event", "to_waiting_list", "subject", "body", "sent_at", "sent_count"]
+    fields = ["event", "date", "to_waiting_list", "subject", "body", "sent_at", "sent_count"]
     readonly_fields = ["sent_at", "sent_count"]
     actions = ["send"]
 

@@ -347,6 +347,10 @@ class Event(MembersOnly):
         """The start of each date of the series by its rule (before changes), at most ``limit``."""
         return [timezone.make_aware(start) for start in itertools.islice(self.rule(), limit)]
 
+    def planned_starts(self):
+        """The original start of each date, cancelled ones included."""
+        return self.original_starts() if self.is_recurring else [self.starts_at]
+
     def occurrence_times(self):
         """(original start, start, end) of every date that takes place, cancelled ones left out.
 
@@ -852,6 +856,15 @@ class RegistrantMessage(models.Model):
     )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
+    date = models.DateField(
+        _("only for the date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For an event that repeats: only the registrants of this date get the email. "
+            "Empty: those of every date."
+        ),
+    )
     to_waiting_list = models.BooleanField(
         _("also to the waiting list"),
         default=False,
@@ -867,3 +880,22 @@ class RegistrantMessage(models.Model):
 
     def __str__(self):
         return self.subject
+
+    def clean(self):
+        super().clean()
+        event = getattr(self, "event", None)
+        if self.date and event and event.starts_at:
+            days = {timezone.localdate(start) for start in event.planned_starts()}
+            if self.date not in days:
+                raise ValidationError({"date": _("The event has no date on this day.")})
+
+    def recipients(self):
+        """The registrations this message goes to: with a place, the waiting list if chosen,
+        of its date if it has one."""
+        places = [Registration.Place.REGISTERED]
+        if self.to_waiting_list:
+            places.append(Registration.Place.WAITING)
+        registrations = self.event.registrations.filter(place__in=places).exclude(email="")
+        if self.date:
+            registrations = registrations.filter(occurrence_start__date=self.date)
+        return registrations

@@ -243,14 +243,7 @@ def forget_past_registrants(now=None):
 def send_registrant_message(message, request=None):
     """Queue the office's ``RegistrantMessage`` to each registrant in their language
     (German where it has no text in it); return how many emails were queued."""
-    places = [Registration.Place.REGISTERED]
-    if message.to_waiting_list:
-        places.append(Registration.Place.WAITING)
-    recipients = (
-        message.event.registrations.filter(place__in=places)
-        .exclude(email="")
-        .select_related("event")
-    )
+    recipients = message.recipients().select_related("event")
     sent = 0
     for registration in recipients:
         language = registration.language
@@ -273,17 +266,12 @@ def send_registrant_message(message, request=None):
     return sent
 
 
-def planned_starts(event):
-    """The original start of each of ``event``'s dates, cancelled ones included."""
-    return event.original_starts() if event.is_recurring else [event.starts_at]
-
-
 def follow_new_schedule(before, event):
     """After the office changed when ``event`` takes place (``before``: as it was), move its
     registrations to the dates that took the place of theirs: the first date's to the new
     first date, the second's to the second, and so on."""
     # A longer or shorter series: the dates beyond the shorter list have no counterpart.
-    pairs = zip(planned_starts(before), planned_starts(event), strict=False)
+    pairs = zip(before.planned_starts(), event.planned_starts(), strict=False)
     moves = {old: new for old, new in pairs if old != new}
     if not moves:
         return 0

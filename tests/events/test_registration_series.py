@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from icalendar import Calendar
 
 from core.tasks import tick
-from events.models import Event, OccurrenceChange, Registration
+from events.models import Event, OccurrenceChange, RegistrantMessage, Registration
 from events.registrations import forget_past_registrants, registration_token, send_reminders
 from tests.backoffice.admin_forms import form_as_shown
 from tests.backoffice.factories import make_staff
@@ -260,3 +260,36 @@ def test_a_date_moved_to_earlier_closes_at_its_new_start(client):
     assert "Die Anmeldung für diesen Termin ist geschlossen." in html
     register(client, event, second.original_start)
     assert not Registration.objects.exists()
+
+
+def write_to_registrants(office, event, date):
+    return office.post(
+        reverse("admin:events_registrantmessage_add"),
+        {
+            "event": event.pk,
+            "date": date.isoformat(),
+            "subject_de": "Raumänderung",
+            "body_de": "Wir treffen uns in Raum 2.",
+        },
+    )
+
+
+def test_an_email_to_the_registrants_of_one_date_goes_to_them_only(office):
+    event = weekly_series(capacity=5)
+    first, second = event.occurrences.all()[:2]
+    make_registration(event, email="first@example.org", occurrence_start=first.original_start)
+    make_registration(event, email="second@example.org", occurrence_start=second.original_start)
+    write_to_registrants(office, event, timezone.localdate(second.original_start))
+    office.post(
+        reverse("admin:events_registrantmessage_changelist"),
+        {"action": "send", "_selected_action": [RegistrantMessage.objects.get().pk]},
+    )
+    assert [message.to for message in mail.outbox] == [["second@example.org"]]
+
+
+def test_an_email_for_a_day_without_a_date_is_refused_with_a_message(office):
+    event = weekly_series()
+    day_off = timezone.localdate(event.starts_at) + datetime.timedelta(days=1)
+    response = write_to_registrants(office, event, day_off)
+    assert "The event has no date on this day." in response.content.decode()
+    assert not RegistrantMessage.objects.exists()
