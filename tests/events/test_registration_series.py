@@ -14,10 +14,10 @@ from icalendar import Calendar
 from core.tasks import tick
 from events.models import Event, OccurrenceChange, RegistrantMessage, Registration
 from events.registrations import forget_past_registrants, registration_token, send_reminders
-from tests.backoffice.admin_forms import form_as_shown
 from tests.backoffice.factories import make_staff
 
 from .factories import berlin, make_registration, make_registration_event, registration_form
+from .test_registrations_office import save_event
 
 pytestmark = pytest.mark.django_db
 
@@ -222,21 +222,17 @@ def test_moving_a_series_in_the_admin_moves_each_registration_to_its_new_date(of
     event = weekly_series(capacity=5)
     second = event.occurrences.all()[1]
     registration = make_registration(event, occurrence_start=second.original_start)
-    url = reverse("admin:events_event_change", args=[event.pk])
-    form = form_as_shown(office.get(url)) | {
-        # A day later, on the Tuesdays.
-        "starts_at_0": f"{NEXT_YEAR}-01-06",
-        "starts_at_1": "18:00",
-        "ends_at_0": f"{NEXT_YEAR}-01-06",
-        "ends_at_1": "20:00",
-        "published_at_0": "2024-01-01",
-        "published_at_1": "10:00",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "changes-TOTAL_FORMS": "0",
-        "changes-INITIAL_FORMS": "0",
-    }
-    assert office.post(url, form).status_code == 302
+    # A day later, on the Tuesdays.
+    tuesday = f"{NEXT_YEAR}-01-06"
+    response = save_event(
+        office,
+        event,
+        starts_at_0=tuesday,
+        starts_at_1="18:00",
+        ends_at_0=tuesday,
+        ends_at_1="20:00",
+    )
+    assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.occurrence_start == berlin(NEXT_YEAR, 1, 13, 18)
     assert registration.occurrence is not None

@@ -33,6 +33,21 @@ def office(client):
     return client
 
 
+def save_event(client, event, **changes):
+    """Save ``event``'s admin form as shown, with ``changes`` typed in (its date and time
+    fields as the two inputs the admin shows, ``starts_at_0`` and ``starts_at_1``)."""
+    url = reverse("admin:events_event_change", args=[event.pk])
+    form = form_as_shown(client.get(url)) | {
+        "published_at_0": "2024-01-01",
+        "published_at_1": "10:00",
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+        "changes-TOTAL_FORMS": "0",
+        "changes-INITIAL_FORMS": "0",
+    }
+    return client.post(url, form | changes)
+
+
 def act(client, action, *registrations):
     return client.post(
         reverse(f"{REGISTRATIONS}_changelist"),
@@ -98,20 +113,10 @@ def test_more_places_move_the_waiting_list_up_at_once(office):
     event = make_registration_event(capacity=1)
     make_registration(event)
     waiting = make_registration(event, WAITING)
-    url = reverse("admin:events_event_change", args=[event.pk])
-    form = form_as_shown(office.get(url))
-    form |= {
-        "capacity": "2",
-        "starts_at_0": "2030-05-01",
-        "starts_at_1": "18:00",
-        "published_at_0": "2024-01-01",
-        "published_at_1": "10:00",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "changes-TOTAL_FORMS": "0",
-        "changes-INITIAL_FORMS": "0",
-    }
-    assert office.post(url, form).status_code == 302
+    response = save_event(
+        office, event, capacity="2", starts_at_0="2030-05-01", starts_at_1="18:00"
+    )
+    assert response.status_code == 302
     assert place_of(waiting) == REGISTERED
     assert mail.outbox[-1].to == [waiting.email]
 
