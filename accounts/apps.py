@@ -10,6 +10,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from events.models import Event
 
+        from . import account_log
         from .signals import event_saved
 
         post_save.connect(event_saved, sender=Event, dispatch_uid="accounts-event-proposal")
+        account_log.connect()

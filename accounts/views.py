@@ -5,13 +5,18 @@ so to every cache on the way; the page cache skips requests with a session
 anyway), and each runs a fixed number of queries, however much content exists.
 """
 
+import json
+
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -21,14 +26,24 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.mail import announce_submission
 from core.models import is_member
+from core.proxies import client_address
 from documents.models import Document
 from events.ical import build_calendar, ics_response
 from events.models import Occurrence
 from members.models import MemberOrganisation
 from people.models import WorkingGroup
 
-from .forms import EntryForm, EventProposalForm
-from .models import CalendarFeed, EventProposal, OrganisationChange, Review, organisation_of
+from .forms import DeleteAccountForm, EntryForm, EventProposalForm, InvitationPasswordForm
+from .invitations import InvalidInvitation, accept, invitation_for
+from .models import (
+    AccountEvent,
+    CalendarFeed,
+    EventProposal,
+    OrganisationChange,
+    Review,
+    organisation_of,
+)
+from .personal_data import delete_account, personal_data
 
 # How many of each kind the area's home page lists; the full lists are a link away.
 AREA_LIST_LENGTH = 10
@@ -254,3 +269,61 @@ class EventProposalListView(OwnProposalsMixin, ListView):
 class EventProposalDetailView(OwnProposalsMixin, DetailView):
     template_name = "accounts/event_proposal_detail.html"
     context_object_name = "proposal"
+
+
+RECENT_EVENTS = 10
+
+
+@never_cache
+@login_required
+def account(request):
+    user = request.user
+    context = {
+        "membership": getattr(user, "membership", None),
+        "has_second_factor": is_mfa_enabled(user),
+        "recent_events": AccountEvent.objects.filter(account=user)[:RECENT_EVENTS],
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@never_cache
+@login_required
+def download_data(request):
+    data = personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="miso-account-{stamp}.json"'
+    return response
+
+
+@never_cache
+@login_required
+def delete(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("pages:home")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+@never_cache
+def accept_invitation(request, token):
+    try:
+        invitation = invitation_for(token)
+    except InvalidInvitation:
+        return render(request, "accounts/invitation_invalid.html", status=410)
+    account = invitation.account
+    form = InvitationPasswordForm(
+        account, request.POST or None, client_address=client_address(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        accept(request, invitation)
+        messages.success(request, _("Your password is set. You can sign in now."))
+        return redirect("account_login")
+    return render(request, "accounts/invitation.html", {"form": form, "account": account})

@@ -5,13 +5,20 @@ It replaces the default site (``BackofficeAdminConfig`` in INSTALLED_APPS), so e
 app keeps registering with ``@admin.register``.
 """
 
-from django.contrib import admin
+from functools import update_wrapper
+
+from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import OutgoingEmail, Submission
+from core.two_factor import lacks_required_second_factor
 
 from .admin_language import set_admin_language
 from .translation_status import (
@@ -32,6 +39,34 @@ class OfficeAdminSite(admin.AdminSite):
     site_title = _("MiSO back office")
     index_title = _("Overview")
     index_template = "admin/office_index.html"
+
+    def login(self, request, extra_context=None):
+        """Staff sign in where everyone does (django-allauth, with the second factor and
+        the lock-out); the admin's own form is never shown."""
+        if request.user.is_authenticated and not self.has_permission(request):
+            # Signed in, but not staff: sending them to sign in would only come back here.
+            raise PermissionDenied
+        next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+        return redirect_to_login(next_url, reverse("account_login"))
+
+    def admin_view(self, view, cacheable=False):
+        """Django's check, and before it: staff without their second factor set it up first."""
+        checked = super().admin_view(view, cacheable)
+
+        def inner(request, *args, **kwargs):
+            if (
+                request.user.is_active
+                and lacks_required_second_factor(request.user)
+                and request.path != reverse("admin:logout", current_app=self.name)
+            ):
+                messages.warning(
+                    request,
+                    _("Please set up two-factor sign-in: the back office requires it."),
+                )
+                return redirect("mfa_activate_totp")
+            return checked(request, *args, **kwargs)
+
+        return update_wrapper(inner, checked)
 
     def get_urls(self):
         return [

@@ -54,6 +54,9 @@ OFFICE = Role(
         "core.view_outgoingemail",
         "core.change_outgoingemail",
         "core.delete_outgoingemail",
+        "accounts.view_invitation",
+        "accounts.add_invitation",
+        "accounts.view_accountevent",
     ),
 )
 BOARD = Role(

@@ -8,7 +8,9 @@ a database that is already complete is kept. Each content app has its own
 function, so a new app adds one.
 
 It also writes ``var/bench-urls.json``: the pages the benchmark loads, in German
-and Arabic.
+and Arabic, and the session cookie of a member's account (made anew on every run),
+with which it loads the member pages: those a logged-in member sees, which are never
+served from the page cache.
 """
 
 import datetime
@@ -27,21 +29,33 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.core.files.base import ContentFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 from django.utils.http import urlencode  # noqa: E402
 from django.utils.translation import get_language  # noqa: E402
 
+from accounts.models import Membership  # noqa: E402
+from bookings.models import Booking, Resource  # noqa: E402
+from core.models import MEMBERS_GROUP  # noqa: E402
 from documents.demo import make_pdf  # noqa: E402
 from documents.models import Document  # noqa: E402
 from events.models import Event, Occurrence, Venue  # noqa: E402
 from members.models import District, FocusArea, Language, MemberOrganisation  # noqa: E402
-from news.models import Post  # noqa: E402
+from news.models import Post, reading_times  # noqa: E402
 
-COUNTS = {"organisations": 500, "posts": 5000, "events": 5000, "documents": 1000}
+COUNTS = {
+    "organisations": 500,
+    "posts": 5000,
+    "events": 5000,
+    "documents": 1000,
+    "bookings": 1000,
+}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BENCH_LANGUAGES = ["de", "ar"]
 URLS = ROOT / "var" / "bench-urls.json"
@@ -155,23 +169,24 @@ def organisations(count):
 
 def posts(count, organisations):
     now = timezone.now()
-    created = Post.objects.bulk_create(
-        (
-            Post(
-                slug=f"bench-meldung-{number}",
-                kind=Post.Kind.values[number % len(Post.Kind.values)]
-                if number % 10
-                else Post.Kind.NEWS,
-                is_published=True,
-                published_at=now - datetime.timedelta(hours=8 * number),
-                **in_all_languages("title", title("post", number)),
-                **in_all_languages("teaser", lambda code: SENTENCE[code]),
-                **in_all_languages("body", paragraphs(4)),
-            )
-            for number in range(1, count + 1)
-        ),
-        batch_size=BATCH,
-    )
+    new = [
+        Post(
+            slug=f"bench-meldung-{number}",
+            kind=Post.Kind.values[number % len(Post.Kind.values)]
+            if number % 10
+            else Post.Kind.NEWS,
+            is_published=True,
+            published_at=now - datetime.timedelta(hours=8 * number),
+            **in_all_languages("title", title("post", number)),
+            **in_all_languages("teaser", lambda code: SENTENCE[code]),
+            **in_all_languages("body", paragraphs(4)),
+        )
+        for number in range(1, count + 1)
+    ]
+    # What Post.save() stores, which bulk_create does not call.
+    for post in new:
+        post.reading_times = reading_times(post)
+    created = Post.objects.bulk_create(new, batch_size=BATCH)
     # Job postings need no deadline; the check constraint allows it.
     through = Post.organisations.through
     through.objects.bulk_create(
@@ -255,9 +270,28 @@ def is_complete():
             and Event.objects.filter(slug__startswith="bench-").count() == COUNTS["events"]
             and Document.objects.filter(slug__startswith="bench-").count()
             == COUNTS["documents"] + 1
+            and Booking.objects.filter(purpose__startswith="Treffen ").count() == COUNTS["bookings"]
         )
     except django.db.Error:
         return False
+
+
+def bookings(count, organisations):
+    """``count`` bookings of the meeting room by the organisations, an hour each, one after
+    another from today: its week view shows a full week of them."""
+    room = Resource.objects.get(slug="sitzungsraum")
+    start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    Booking.objects.bulk_create(
+        Booking(
+            resource=room,
+            organisation=organisations[number % len(organisations)],
+            starts_at=start + datetime.timedelta(hours=number),
+            ends_at=start + datetime.timedelta(hours=number + 1),
+            purpose=f"Treffen {number}",
+            language="de",
+        )
+        for number in range(count)
+    )
 
 
 def generate():
@@ -271,19 +305,33 @@ def generate():
         posts(COUNTS["posts"], members)
         events(COUNTS["events"], members)
         documents(COUNTS["documents"])
+        bookings(COUNTS["bookings"], members)
     # bulk_create sends no signals: the site search's index (on SQLite) is written at once.
     call_command("rebuild_search_index", verbosity=0)
 
 
+def in_bench_languages(pages):
+    """``{name: {language: path}}`` for ``{name: function giving the path}``."""
+    urls = {}
+    for name, make in pages.items():
+        urls[name] = {}
+        for code in BENCH_LANGUAGES:
+            with translation.override(code):
+                urls[name][code] = make()
+    return urls
+
+
 def bench_urls():
-    """The pages to load, in each benchmark language."""
+    """The pages anybody may see, in each benchmark language."""
     now = timezone.localtime()
     post = Post.objects.get(slug="bench-meldung-10")
+    event = Event.objects.get(slug="bench-treffen-4900")
     pages = {
         "home": lambda: reverse("pages:home"),
         "member directory": lambda: reverse("members:directory"),
         "news list, page 2": lambda: reverse("news:post-list") + "?page=2",
         "news post": post.get_absolute_url,
+        "event page": event.get_absolute_url,
         "events calendar": lambda: reverse(
             "events:calendar-month", kwargs={"year": now.year, "month": now.month}
         ),
@@ -293,15 +341,36 @@ def bench_urls():
         "sitemap": lambda: reverse("sitemap"),
         "news feed": lambda: reverse("news:feed-rss"),
     }
-    urls = {}
-    for name, make in pages.items():
-        urls[name] = {}
-        for code in BENCH_LANGUAGES:
-            with translation.override(code):
-                urls[name][code] = make()
+    urls = in_bench_languages(pages)
     # The sitemap is one file for all languages.
     urls["sitemap"] = {"-": urls["sitemap"]["de"]}
     return urls
+
+
+# The pages of the member area, as a logged-in member sees them (the page cache never
+# serves them).
+MEMBER_PAGES = {
+    "home, as a member": lambda: reverse("pages:home"),
+    "member area": lambda: reverse("accounts:area"),
+    "own organisation, as a member": lambda: MemberOrganisation.objects.get(
+        slug="bench-verein-1"
+    ).get_absolute_url(),
+    "booking calendar": lambda: reverse("bookings:resource", kwargs={"slug": "sitzungsraum"}),
+}
+
+
+def member_session():
+    """The session cookie of a member organisation's account, logged in."""
+    member, _created = get_user_model().objects.get_or_create(
+        username="bench-member", defaults={"email": "bench-member@example.org"}
+    )
+    member.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    organisation = MemberOrganisation.objects.get(slug="bench-verein-1")
+    Membership.objects.get_or_create(user=member, defaults={"organisation": organisation})
+    client = Client()
+    client.force_login(member)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    return f"{cookie.key}={cookie.value}"
 
 
 def main():
@@ -314,7 +383,12 @@ def main():
         print("Generating the benchmark site ...", flush=True)
         generate()
         print(f"Generated in {time.monotonic() - started:.0f} s.")
-    URLS.write_text(json.dumps(bench_urls(), ensure_ascii=False, indent=2))
+    description = {
+        "public": bench_urls(),
+        "member": in_bench_languages(MEMBER_PAGES),
+        "member_cookie": member_session(),
+    }
+    URLS.write_text(json.dumps(description, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from django.db.models import Case, Max, Min, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .translated import ShownLanguagesQuerySet
+
 MEMBERS_GROUP = "Members"
 
 
@@ -46,7 +48,7 @@ class DatedQuerySet(models.QuerySet):
         )
 
 
-class PublishableQuerySet(DatedQuerySet):
+class PublishableQuerySet(DatedQuerySet, ShownLanguagesQuerySet):
     def published(self):
         """What visitors may see: published, and its publish time has come."""
         return self.filter(is_published=True, published_at__lte=timezone.now())

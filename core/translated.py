@@ -5,11 +5,12 @@ helpers make that fallback visible (marked ``lang="de"``) and sortable.
 """
 
 from django.conf import settings
+from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
-from modeltranslation.translator import TranslationOptions
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.translator import NotRegistered, TranslationOptions, translator
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 
 def shown_value(field_name, language=None):
@@ -24,6 +25,43 @@ def shown_value(field_name, language=None):
         return own
     fallback = F(build_localized_fieldname(field_name, settings.LANGUAGE_CODE))
     return Coalesce(NullIf(own, Value("")), fallback)
+
+
+def unshown_language_columns(model, related, languages, prefix=""):
+    """The language columns of ``model``'s translated fields that a page in one of
+    ``languages`` never reads, and those of the models in ``related`` (a queryset's
+    ``select_related`` tree), as paths for ``defer()``."""
+    try:
+        fields = translator.get_options_for_model(model).all_fields.values()
+    except NotRegistered:
+        fields = []
+    columns = [
+        prefix + column.name
+        for columns in fields
+        for column in columns
+        if column.language not in languages
+    ]
+    if isinstance(related, dict):
+        for name, nested in related.items():
+            target = model._meta.get_field(name).related_model
+            columns += unshown_language_columns(target, nested, languages, f"{prefix}{name}__")
+    return columns
+
+
+class ShownLanguagesQuerySet(models.QuerySet):
+    def in_shown_languages(self):
+        """Load only the language columns a visitor's page shows: the active language's
+        and its fallback's (German), of this model and of those it is joined with.
+
+        modeltranslation reads all seven columns of every translated field otherwise.
+        Call it last, after ``select_related()``, and only for pages that read their
+        objects in the active language: reading another language's column of a loaded
+        object costs a query of its own.
+        """
+        languages = resolution_order(get_language())
+        return self.defer(
+            *unshown_language_columns(self.model, self.query.select_related, languages)
+        )
 
 
 def is_translated(obj, field_name):

@@ -16,6 +16,7 @@ from modeltranslation.manager import append_lookup_keys
 from accounts.models import AccountRecord
 from core.fields import RichTextField, URLField
 from core.models import DatedQuerySet, MembersOnly, MembersOnlyQuerySet, Submission
+from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
 from members.models import MemberOrganisation
 
@@ -133,7 +134,7 @@ class EventQuerySet(MembersOnlyQuerySet, TimedQuerySet):
 
         Descriptions and the other long texts, in seven languages, stay in the database.
         """
-        return self.select_related("venue__district").only(*CARD_FIELDS)
+        return self.select_related("venue__district").only(*CARD_FIELDS).in_shown_languages()
 
     def for_detail(self):
         """What the event's own page shows, in a fixed number of queries."""
@@ -520,29 +521,37 @@ def event_fields(fields):
     return [f"event__{field}" for field in append_lookup_keys(Event, fields)]
 
 
-class OccurrenceQuerySet(TimedQuerySet):
+class OccurrenceQuerySet(TimedQuerySet, ShownLanguagesQuerySet):
     def visible_to(self, user):
         """The dates of the events ``user`` may see: the one rule, ``Event.visible_to``."""
         return self.filter(event__in=Event.objects.visible_to(user))
 
     def for_calendar(self):
-        return self.select_related("event").only(
-            "event_id",
-            "original_start",
-            "starts_at",
-            "finishes_at",
-            *event_fields(CALENDAR_FIELDS),
+        return (
+            self.select_related("event")
+            .only(
+                "event_id",
+                "original_start",
+                "starts_at",
+                "finishes_at",
+                *event_fields(CALENDAR_FIELDS),
+            )
+            .in_shown_languages()
         )
 
     def for_cards(self):
         """What an event card shows, in one query; the long texts stay in the database."""
-        return self.select_related("event__venue__district").only(
-            "event_id",
-            "original_start",
-            "starts_at",
-            "ends_at",
-            "finishes_at",
-            *event_fields(CARD_FIELDS),
+        return (
+            self.select_related("event__venue__district")
+            .only(
+                "event_id",
+                "original_start",
+                "starts_at",
+                "ends_at",
+                "finishes_at",
+                *event_fields(CARD_FIELDS),
+            )
+            .in_shown_languages()
         )
 
     def for_subscription(self):

@@ -174,10 +174,11 @@ class EventDetailView(PreviewableMixin, DetailView):
     occurrence = None
 
     def get_queryset(self):
-        events = super().get_queryset()
-        if not self.previewing:
-            events = events.visible_to(self.request.user)
-        return events.for_detail()
+        events = super().get_queryset().for_detail()
+        if self.previewing:
+            # A preview compares the languages (outdated_translation_notice): it needs them all.
+            return events
+        return events.visible_to(self.request.user).in_shown_languages()
 
     def get_context_data(self, registration_form=None, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from backoffice.history import history_note
 from core.fields import RichTextField, URLField
 from core.models import Submission
+from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
 
 
@@ -129,7 +130,7 @@ class Located(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class MemberOrganisationQuerySet(models.QuerySet):
+class MemberOrganisationQuerySet(ShownLanguagesQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -143,9 +144,13 @@ class MemberOrganisationQuerySet(models.QuerySet):
         The focus areas and languages come as plain lists, ``focus_area_list`` and
         ``language_list``: cheaper to build and to read than a queryset per organisation.
         """
-        return self.select_related("district").prefetch_related(
-            Prefetch("focus_areas", to_attr="focus_area_list"),
-            Prefetch("languages", to_attr="language_list"),
+        return (
+            self.select_related("district")
+            .prefetch_related(
+                Prefetch("focus_areas", to_attr="focus_area_list"),
+                Prefetch("languages", to_attr="language_list"),
+            )
+            .in_shown_languages()
         )
 
 

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     # The project's own apps by their configuration class: a content app's is a
     # core.apps.ContentAppConfig, which is how the shared mechanisms find its models.
     "core.apps.CoreConfig",
@@ -83,6 +86,7 @@ MIDDLEWARE = [
     "backoffice.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lock-out into its page
 ]
 
@@ -259,7 +263,10 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
 # (events.registrations.forget_past_registrants); the counts stay for reports.
 REGISTRATION_DATA_DAYS = env.int("REGISTRATION_DATA_DAYS", default=30)
 
-LOGIN_URL = "admin:login"
+# Everyone signs in at /<language>/account/login/ (django-allauth), staff too: the admin's
+# own login page sends there (backoffice.admin_site).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:account"
 # Sessions stay in the database (Django's default), not in the cache: every server reads
 # the same ones, and while Redis is away nobody is logged out, nor is a session that was
 # ended meanwhile brought back from an old cached copy when Redis returns.
@@ -281,6 +288,7 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # cannot stretch the lock-out; and a lock-out never reaches other addresses.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -289,7 +297,46 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "core.proxies.client_address"
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+# allauth's login form sends the address as "email", Django's as "username".
+AXES_USERNAME_CALLABLE = "accounts.adapter.login_name"
+
+# Accounts (django-allauth): by invitation only (accounts.invitations), signed in with the
+# email address. A changed address replaces the old one only once a link sent to it was
+# opened; the old address is told. Failed sign-ins are django-axes' (above): it counts in the
+# database. allauth's rate limits count in the cache and refuse everyone while a shared cache
+# fails, so they are off for signing in (which must go on then) and on for password resets
+# and email changes, per address and per email address or account.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_RATE_LIMITS = {
+    "login": None,
+    "login_failed": None,
+    "reset_password": "5/m/ip,3/h/key",
+    "reset_password_from_key": "10/m/ip",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "MiSO: "
+# Two-factor sign-in: an authenticator app and recovery codes. Required for staff
+# (core.two_factor), offered to members on their account page.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "MiSO-Netzwerk Hannover"
+# A code of the previous or next 30 seconds counts too: phone clocks drift, and a code typed
+# as it changes would fail. Each code is still accepted only once.
+MFA_TOTP_TOLERANCE = 1
+# Invitations: how long the link to set a password stays valid (seconds).
+INVITATION_MAX_AGE = 60 * 60 * 24 * 7
+# Days the account log (sign-ins, failed sign-ins, changes of rights) is kept; the privacy
+# page says so. `manage.py prune_account_log`, run daily, deletes older lines.
+ACCOUNT_LOG_DAYS = 365
+# Invitations one office account may send per hour.
+INVITATIONS_PER_HOUR = env.int("INVITATIONS_PER_HOUR", default=50)
 
 # The rich-text editor's extensions beyond django-prose-editor's own (core/fields.py turns
 # them on): a picture from the image library, with its script and the one tag the sanitiser

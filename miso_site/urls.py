@@ -60,7 +60,9 @@ urlpatterns += i18n_patterns(
     path("documents/", include("documents.urls")),
     path("search/", include("search.urls")),
     path("members-area/bookings/", include("bookings.urls")),
-    path("members-area/", include("accounts.urls")),
+    path("", include("accounts.urls")),
+    # django-allauth: sign-in, sign-out, password reset and change, email change, two-factor.
+    path("account/", include("allauth.urls")),
     prefix_default_language=True,
 )
 

@@ -1,10 +1,12 @@
 import math
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
@@ -12,6 +14,19 @@ from core.models import Publishable, PublishableQuerySet
 from images.models import picture_field
 
 WORDS_PER_MINUTE = 200
+
+
+def reading_times(post):
+    """Minutes to read ``post``'s text, by language, for each language that has a text.
+
+    Worked out from the language columns (a migration passes its historical model), once
+    when the post is saved: a list of cards would otherwise strip every card's whole text.
+    """
+    times = {}
+    for code, _name in settings.LANGUAGES:
+        if body := getattr(post, f"body_{code}"):
+            times[code] = max(1, math.ceil(len(strip_tags(body).split()) / WORDS_PER_MINUTE))
+    return times
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -30,7 +45,7 @@ class PostQuerySet(PublishableQuerySet):
 
     def for_cards(self):
         """With the cover image a card shows, in the same query."""
-        return self.select_related("cover_image")
+        return self.select_related("cover_image").in_shown_languages()
 
 
 class Post(Publishable):
@@ -77,6 +92,9 @@ class Post(Publishable):
         "projects.Project", blank=True, related_name="posts", verbose_name=_("projects")
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    reading_times = models.JSONField(
+        _("reading time in minutes, by language"), default=dict, editable=False
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -105,11 +123,17 @@ class Post(Publishable):
     def get_absolute_url(self):
         return reverse("news:post-detail", kwargs={"slug": self.slug})
 
+    def save(self, *args, update_fields=None, **kwargs):
+        self.reading_times = reading_times(self)
+        if update_fields is not None:
+            update_fields = {*update_fields, "reading_times"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
     @property
     def reading_minutes(self):
         """Minutes to read the text in the active language (German where it has none)."""
-        words = len(strip_tags(self.body or "").split())
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        times = self.reading_times
+        return times.get(get_language()) or times.get(settings.LANGUAGE_CODE) or 1
 
     @property
     def is_job_posting(self):

@@ -38,7 +38,7 @@ class PostDetailView(PreviewableMixin, DetailView):
     model = Post
 
     def get_queryset(self):
-        return (
+        posts = (
             super()
             .get_queryset()
             .select_related("cover_image")
@@ -47,6 +47,8 @@ class PostDetailView(PreviewableMixin, DetailView):
                 Prefetch("projects", queryset=Project.objects.published()),
             )
         )
+        # A preview compares the languages (outdated_translation_notice): it needs them all.
+        return posts if self.previewing else posts.in_shown_languages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -108,3 +108,11 @@ def on_demo_site(demo_site, django_db_blocker):
 def demo(demo_site, db, settings):
     """The demo site for one test; what the test changes is rolled back after it."""
     use_files_of(demo_site, settings)
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's superuser, with the second factor the admin requires of staff."""
+    from tests.backoffice.factories import make_staff
+
+    return make_staff("admin", superuser=True)

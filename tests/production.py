@@ -24,10 +24,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.accounts.factories import totp_code
 from tests.security.html_forms import forms_on
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,13 +47,19 @@ def free_port():
         return probe.getsockname()[1]
 
 
-# Made in every prepared folder: an admin account, as the office has.
+# Made in every prepared folder: an admin account, as the office has, with the authenticator
+# app the admin requires (its secret is ADMIN_TOTP_SECRET).
 ADMIN = ("office", secrets.token_urlsafe(16))
+ADMIN_EMAIL = "office@example.org"
+ADMIN_TOTP_SECRET = generate_totp_secret()
 PREPARE = """
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import User
 from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
 call_command("load_demo", verbosity=0)
-call_command("createsuperuser", interactive=False, username="{0}", email="office@example.org")
+call_command("createsuperuser", interactive=False, username="{0}", email="{1}")
+TOTP.activate(User.objects.get(username="{0}"), "{2}")
 """
 
 
@@ -60,7 +68,13 @@ def prepare(folder, **environment):
     sets up, but for the admin), and the collected static files, made side by side.
     ``environment`` changes the settings, as for ``Site``: another ``DATABASE_URL``, say."""
     setup = subprocess.Popen(
-        [sys.executable, "manage.py", "shell", "-c", PREPARE.format(ADMIN[0])],
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            PREPARE.format(ADMIN[0], ADMIN_EMAIL, ADMIN_TOTP_SECRET),
+        ],
         cwd=ROOT,
         env=os.environ
         | folder_environment(folder)
@@ -259,11 +273,32 @@ def contact_form_on(page):
     }
 
 
+def form_with(page, field):
+    return next(form for form in forms_on(page.text) if field in form.values()).values()
+
+
+_used_codes = set()
+
+
+def unused_code(secret):
+    """The authenticator's code, once it is one not used before: the site takes each code once,
+    and the prepared sites of a test run share ``ADMIN`` (and, with Redis, what was used)."""
+    code = totp_code(secret)
+    while code in _used_codes:
+        time.sleep(1)
+        code = totp_code(secret)
+    _used_codes.add(code)
+    return code
+
+
 def log_in_as_office(visitor):
-    """``visitor`` logs in to the admin as ``ADMIN``."""
-    login = forms_on(visitor.get("/admin/login/").text)[0].values()
-    login |= {"username": ADMIN[0], "password": ADMIN[1]}
-    assert visitor.post("/admin/login/", login).status == 302
+    """``visitor`` signs in as ``ADMIN``, as staff do: password, then the authenticator's code."""
+    login = form_with(visitor.get("/de/account/login/"), "login")
+    login |= {"login": ADMIN_EMAIL, "password": ADMIN[1]}
+    assert visitor.post("/de/account/login/", login).status == 302
+    code = form_with(visitor.get("/de/account/2fa/authenticate/"), "code")
+    code |= {"code": unused_code(ADMIN_TOTP_SECRET)}
+    assert visitor.post("/de/account/2fa/authenticate/", code).status == 302
 
 
 def multipart(pairs, files):

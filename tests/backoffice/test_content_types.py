@@ -23,6 +23,10 @@ pytestmark = pytest.mark.django_db
 PROJECT_FOLDERS = {Path(settings.BASE_DIR), Path(settings.BASE_DIR) / "tests"}
 
 
+def is_account_bookkeeping(model):
+    return model._meta.app_label == "accounts" and not issubclass(model, Submission)
+
+
 def project_models():
     """Every concrete model defined in an app folder of this project."""
     return sorted(
@@ -32,11 +36,10 @@ def project_models():
             if Path(model._meta.app_config.path).parent in PROJECT_FOLDERS
             # Neither, unless what people send: the back office's own bookkeeping (each editor's
             # admin language), the site's operation (core: the outgoing emails, the days the
-            # daily jobs ran) and the accounts' (which organisation, the secret calendar address).
-            and (
-                issubclass(model, Submission)
-                or model._meta.app_config.name not in {"backoffice", "core", "accounts"}
-            )
+            # daily jobs ran) and the accounts' (memberships, calendar addresses, invitations,
+            # the account log).
+            and model._meta.app_config.name not in {"backoffice", "core"}
+            and not is_account_bookkeeping(model)
             # Rows rebuilt from the content they come from (an event's dates).
             and not getattr(model, "derived_content", False)
         ),
@@ -103,7 +106,9 @@ def test_the_office_has_no_permission_outside_content_submissions_accounts_and_e
     office = Group.objects.get(name="Office")
     covered = {(model._meta.app_label, model._meta.model_name) for model in CONTENT + SUBMISSIONS}
     granted = set(office.permissions.values_list("content_type__app_label", "content_type__model"))
-    assert granted == covered | {("auth", "user"), ("core", "outgoingemail")}
+    operation = {("auth", "user"), ("core", "outgoingemail")}
+    accounts = {("accounts", "invitation"), ("accounts", "accountevent")}
+    assert granted == covered | operation | accounts
 
 
 def test_a_new_apps_content_clears_the_page_cache_when_saved(stamp):

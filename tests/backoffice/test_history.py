@@ -33,14 +33,19 @@ pytestmark = pytest.mark.django_db
 PROJECT_FOLDERS = {Path(settings.BASE_DIR), Path(settings.BASE_DIR) / "tests"}
 
 
+def is_account_bookkeeping(model):
+    return model._meta.app_label == "accounts"
+
+
 def is_ours(model):
     """Defined in an app folder of this project (not Django's or a library's)."""
     return Path(model._meta.app_config.path).parent in PROJECT_FOLDERS
 
 
 # Chosen by where the models are and what they are, not by core.apps.is_content_model:
-# every admin of the project's own models except those of what visitors send and the site's
-# own operation (core: the outgoing emails, read-only, with no versions to go back to).
+# every admin of the project's own models except those of what visitors send, the site's own
+# operation (core: the outgoing emails, read-only, with no versions to go back to) and the
+# accounts' bookkeeping (invitations and the account log, which nobody edits).
 CONTENT_ADMINS = sorted(
     (
         model_admin
@@ -48,6 +53,7 @@ CONTENT_ADMINS = sorted(
         if is_ours(model)
         and not issubclass(model, Submission)
         and model._meta.app_config.name != "core"
+        and not is_account_bookkeeping(model)
     ),
     key=lambda model_admin: model_admin.model._meta.label,
 )

@@ -75,7 +75,7 @@ def test_the_inbox_costs_one_query_per_kind(client, django_assert_max_num_querie
     for _ in range(count):
         make_contact_message()
     client.force_login(make_staff(superuser=True))
-    # The rest of the overview, one for the outgoing emails, and one for each kind of
-    # submission.
-    with django_assert_max_num_queries(11 + len(submission_models())):
+    # The rest of the overview (with the check of the second factor), one for the outgoing
+    # emails, and one for each kind of submission.
+    with django_assert_max_num_queries(12 + len(submission_models())):
         client.get(reverse("admin:index"))

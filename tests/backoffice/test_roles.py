@@ -7,6 +7,7 @@ from backoffice.roles import BOARD, MEMBERS, OFFICE, ROLES
 from images.models import Image
 from pages.models import Page
 from people.models import Person
+from tests.accounts.factories import give_second_factor
 from tests.images.factories import image_file
 from tests.members.factories import make_organisation
 from tests.people.factories import make_person, make_team_position
@@ -15,6 +16,7 @@ from tests.people.factories import make_person, make_team_position
 def staff_user(role):
     user = User.objects.create_user(f"{role.group.lower()}-user", password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=role.group))
+    give_second_factor(user)
     return user
 
 

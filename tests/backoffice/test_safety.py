@@ -13,21 +13,18 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
 
+from tests.accounts.factories import is_logged_in
+from tests.accounts.factories import log_in as sign_in
+
 from .factories import PASSWORD, make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_password_hashing")]
 
 
 def log_in(client, username, password, address="198.51.100.7"):
-    return client.post(
-        reverse("admin:login"),
-        {"username": username, "password": password, "next": reverse("admin:index")},
-        REMOTE_ADDR=address,
-    )
-
-
-def is_logged_in(client):
-    return "_auth_user_id" in client.session
+    """Through the site's sign-in form, as staff sign in (``make_staff``'s addresses)."""
+    email = f"{username}@example.org"
+    return sign_in(client, email, password, address=address, next_url=reverse("admin:index"))
 
 
 def fail(client, username, times, address="198.51.100.7"):
@@ -47,9 +44,9 @@ def test_a_user_is_locked_out_after_the_configured_number_of_failures(client):
     response = log_in(client, "office", PASSWORD)
     assert response.status_code == 429
     assert not is_logged_in(client)
-    assert "admin/locked_out.html" in [template.name for template in response.templates]
+    assert "account/locked_out.html" in [template.name for template in response.templates]
     with translation.override(settings.LANGUAGE_CODE):
-        assert translation.gettext("MiSO back office") in response.content.decode()
+        assert translation.gettext("Too many failed logins") in response.content.decode()
 
 
 def test_one_failure_fewer_does_not_lock_out(client):

@@ -10,11 +10,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.urls import reverse
 
 from documents.models import Document
 from images.models import Image
 from members.models import MemberOrganisation
+from tests.accounts.factories import is_logged_in
+from tests.accounts.factories import log_in as sign_in
 from tests.backoffice.factories import make_staff
 from tests.documents.factories import make_document
 from tests.images.factories import image_file
@@ -125,9 +126,10 @@ def restore(path, **options):
 
 
 def log_in(client, username, password):
-    """Through the admin's login form, as the office does (django-axes watches it)."""
-    client.post(reverse("admin:login"), {"username": username, "password": password})
-    return "_auth_user_id" in client.session
+    """Through the site's sign-in form, as the office does (django-axes watches it)."""
+    email = User.objects.get(username=username).email
+    sign_in(client, email, password)
+    return is_logged_in(client)
 
 
 def manifest_of(archive):

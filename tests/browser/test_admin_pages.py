@@ -7,17 +7,14 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from pages.models import Page
-from tests.backoffice.factories import PASSWORD, make_staff
+from tests.backoffice.factories import make_staff
+from tests.browser.sign_in import sign_in_to_the_admin
 
 pytestmark = pytest.mark.browser
 
 
 def log_in(page, user):
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#user-tools")).to_be_visible()
+    sign_in_to_the_admin(page, user.username)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from news.models import Post
-from tests.backoffice.factories import PASSWORD, make_staff
+from tests.backoffice.factories import make_staff
+from tests.browser.sign_in import sign_in_to_the_admin
 from tests.news.factories import make_post
 
 pytestmark = pytest.mark.browser
@@ -14,11 +15,7 @@ BODY_AR = "ندعوكم إلى الاحتفال الصيفي"
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#user-tools")).to_be_visible()
+    sign_in_to_the_admin(page, username)
 
 
 def test_office_staff_edit_a_news_post_in_arabic_preview_it_and_publish_it(page, site):

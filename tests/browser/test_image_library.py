@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 
 from images.models import Image
 from news.models import Post
-from tests.backoffice.factories import PASSWORD, make_staff
+from tests.backoffice.factories import make_staff
+from tests.browser.sign_in import sign_in_to_the_admin
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +30,7 @@ def editor(page, site):
 
     page.route("**/media/**", uploaded)
     user = make_staff("redaktion", groups=["Office"])
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#user-tools")).to_be_visible()
+    sign_in_to_the_admin(page, user.username)
     return page
 
 

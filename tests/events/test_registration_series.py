@@ -193,7 +193,8 @@ def test_the_workers_daily_tick_sends_reminders_and_forgets_past_registrants(set
 def test_the_members_only_notice_links_to_the_login_page(client):
     event = make_registration_event(registration_members_only=True)
     html = client.get(f"/en/events/{event.slug}/").content.decode()
-    login = resolve_url(settings.LOGIN_URL)
+    with translation.override("en"):
+        login = resolve_url(settings.LOGIN_URL)
     assert f'href="{login}?next=%2Fen%2Fevents%2F{event.slug}%2F"' in html
 
 

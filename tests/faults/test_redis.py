@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from pages.models import ContactMessage
+from tests.accounts.factories import log_in, make_member
 from tests.backoffice.factories import PASSWORD, make_staff
 from tests.pages.factories import CONTACT_FORM
 from tests.performance.test_serving import setting_with
@@ -65,13 +66,14 @@ def test_rate_limit_still_applies_while_redis_is_down(client, site_pages, option
     assert ContactMessage.objects.count() == 5
 
 
-def test_office_can_log_in_while_redis_is_down(client, optional_redis):
-    make_staff("office", groups=["Office"])
+def test_a_member_can_sign_in_while_redis_is_down(client, optional_redis):
+    # Staff cannot: allauth marks each used code of an authenticator app in the shared cache,
+    # and refuses codes it cannot mark, so that none is accepted twice.
+    make_member("ayse@example.org")
     optional_redis.stop()
-    credentials = {"username": "office", "password": PASSWORD, "next": reverse("admin:index")}
-    response = client.post(reverse("admin:login"), credentials)
-    assert response["Location"] == reverse("admin:index")
-    assert client.get(reverse("admin:index")).status_code == 200
+    response = log_in(client, "ayse@example.org", PASSWORD)
+    assert response["Location"] == reverse("accounts:account")
+    assert client.get(reverse("accounts:account")).status_code == 200
 
 
 def test_editor_stays_logged_in_while_redis_is_down(client, optional_redis):

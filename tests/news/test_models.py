@@ -112,3 +112,20 @@ def test_rich_text_is_sanitised_in_every_language(language):
     assert "Hallo" in stored and "Klick" in stored
     for forbidden in ["<script", "alert(1)", "onerror", "javascript:"]:
         assert forbidden not in stored
+
+
+def test_reading_time_is_stored_when_the_post_is_saved():
+    post = make_post(body_de=words(900, "Wort"), body_en=words(150))
+    assert Post.objects.values_list("reading_times", flat=True).get(pk=post.pk) == {
+        "de": 5,
+        "en": 1,
+    }
+
+
+def test_reading_time_follows_a_text_saved_with_update_fields():
+    post = make_post(body_de=words(150, "Wort"))
+    post.body_de = words(450, "Wort")
+    post.save(update_fields=["body_de"])
+    post = Post.objects.get(pk=post.pk)
+    with translation.override("de"):
+        assert post.reading_minutes == 3

@@ -14,6 +14,8 @@ import socket
 import pytest
 from django.core.cache import caches
 
+from tests.pages.factories import make_site_pages
+
 BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "redis": {"BACKEND": "core.redis_cache.OptionalRedisCache"},
@@ -49,3 +51,9 @@ def page_cache(request, settings, tmp_path, redis_database):
     caches["default"].clear()
     yield request.param
     caches["default"].clear()
+
+
+@pytest.fixture
+def site(db):
+    """The fixed pages, with the association and its opening hours."""
+    return make_site_pages()

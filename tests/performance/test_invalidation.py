@@ -16,7 +16,7 @@ from tests.events.factories import make_event, make_venue
 from tests.images.factories import make_image
 from tests.members.factories import make_organisation
 from tests.news.factories import make_post
-from tests.pages.factories import CONTACT_FORM, make_principle, make_site_pages
+from tests.pages.factories import CONTACT_FORM, make_principle
 from tests.projects.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -41,11 +41,6 @@ CONTENT = {
     "project": Content(make_project, "/de/projects/", "title_de"),
     "document": Content(make_document, "/de/documents/", "title_de"),
 }
-
-
-@pytest.fixture
-def site(db):
-    return make_site_pages()
 
 
 def html(client, url):

@@ -21,8 +21,8 @@ LOCAL_PROXY = "127.0.0.1"
 def log_in(password, remote_addr, forwarded_for=None):
     headers = {"x-forwarded-for": forwarded_for} if forwarded_for else {}
     return Client().post(
-        reverse("admin:login"),
-        {"username": "office", "password": password},
+        reverse("account_login"),
+        {"login": "office@example.org", "password": password},
         REMOTE_ADDR=remote_addr,
         headers=headers,
     )

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-USERNAME = "admin"
+from core.two_factor import DEV_ADMIN_USERNAME as USERNAME
 
 
 class Command(BaseCommand):
@@ -22,6 +22,13 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {password}"
+                "Admin login: http://127.0.0.1:8000/admin/  "
+                f"email: {user.email}  password: {password}"
+            )
+        )
+        self.stdout.write(
+            self.style.WARNING(
+                "This development admin may skip two-factor sign-in, and only while DEBUG is "
+                "on; every other staff account must set it up before the admin opens."
             )
         )

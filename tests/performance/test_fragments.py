@@ -1,0 +1,97 @@
+"""What every page shares (menu, footer, the home page's organisation finder) is rendered once
+per language from the cache, with the page cache off as for logged-in members, and never
+shows anything out of date; list pages read only the language columns they show."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import OpeningHours
+from tests.members.factories import make_district, make_organisation
+from tests.news.factories import make_post
+
+pytestmark = pytest.mark.django_db
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def menu_link(page, url):
+    """The main menu's link to ``url``, as the page shows it."""
+    menu = re.search(r'<nav class="main-nav".*?</nav>', page, re.DOTALL)[0]
+    return re.search(rf'<a href="{re.escape(url)}"[^>]*>[^<]*</a>', menu)[0]
+
+
+def test_the_menu_marks_the_page_and_the_section_of_each_page(client, site):
+    post = make_post()
+    assert 'aria-current="page"' in menu_link(html(client, "/de/news/"), "/de/news/")
+    on_post = html(client, post.get_absolute_url())
+    assert 'aria-current="true"' in menu_link(on_post, "/de/news/")
+    assert "aria-current" not in menu_link(on_post, "/de/about/")
+    assert 'aria-current="page"' in menu_link(html(client, "/de/news/"), "/de/news/")
+    about = html(client, "/de/about/")
+    assert 'aria-current="page"' in menu_link(about, "/de/about/")
+    assert "aria-current" not in menu_link(about, "/de/news/")
+
+
+def test_the_menu_is_in_the_language_of_the_page(client, site):
+    assert ">News</a>" in menu_link(html(client, "/en/news/"), "/en/news/")
+    assert ">Aktuelles</a>" in menu_link(html(client, "/de/news/"), "/de/news/")
+
+
+def test_new_opening_hours_show_in_the_footer_at_once(client, site):
+    html(client, "/de/news/")
+    hours = OpeningHours.objects.get()
+    hours.closes = datetime.time(15, 30)
+    hours.save()
+    assert "15:30" in html(client, "/de/news/")
+
+
+def test_the_footer_costs_no_query_once_rendered(client, site):
+    html(client, "/de/news/")
+    with CaptureQueriesContext(connection) as queries:
+        html(client, "/de/projects/")
+    assert not [q for q in queries.captured_queries if "pages_openinghours" in q["sql"]]
+
+
+def test_the_report_a_barrier_link_names_the_page_it_is_on(client, site):
+    html(client, "/de/news/")
+    assert "?page=/de/projects/#report" in html(client, "/de/projects/")
+
+
+@pytest.mark.parametrize("url", ["/de/", "/de/members/"], ids=["home finder", "directory"])
+def test_a_new_district_shows_in_the_organisation_filters_at_once(client, site, url):
+    make_organisation(district=make_district("Linden-Nord"))
+    html(client, url)
+    make_organisation(district=make_district("Vahrenwald"))
+    assert ">Vahrenwald</option>" in html(client, url)
+
+
+def test_a_card_list_reads_no_other_languages_columns(client, site):
+    make_post()
+    with CaptureQueriesContext(connection) as queries:
+        html(client, "/fr/news/")
+    posts = [q["sql"] for q in queries.captured_queries if 'FROM "news_post"' in q["sql"]]
+    listed = [sql for sql in posts if '"news_post"."title_fr"' in sql]
+    assert listed
+    assert not [sql for sql in listed if '"news_post"."title_en"' in sql]
+
+
+def test_a_card_without_the_pages_language_shows_the_german_text_marked(client, site):
+    post = make_post(title_de="Sommerfest im Garten", title_fr="")
+    assert '<span lang="de" dir="ltr">Sommerfest im Garten</span>' in html(client, "/fr/news/")
+    assert post.title_de in html(client, post.get_absolute_url().replace("/de/", "/fr/"))
+
+
+def test_the_directorys_filters_keep_the_visitors_choice(client, site):
+    district = make_district("Vahrenwald")
+    make_organisation(district=district)
+    html(client, "/de/members/")
+    page = html(client, f"/de/members/?district={district.slug}")
+    assert re.search(r"<option[^>]*selected[^>]*>Vahrenwald</option>", page)
