@@ -8,7 +8,7 @@ from django.utils import timezone
 from core.demo import illustrated, read_json, translated_fields
 from members.models import District, MemberOrganisation
 
-from .models import Event, OccurrenceChange, Venue
+from .models import Event, OccurrenceChange, RegistrantMessage, RegistrationQuestion, Venue
 
 VENUE_FIELDS = ("name", "room", "access_note")
 EVENT_FIELDS = ("title", "description", "price")
@@ -19,6 +19,7 @@ PLAIN_EVENT_FIELDS = (
     "registration_email",
     "members_only",
     "is_cancelled",
+    "capacity",
     "repeat",
     "repeat_count",
 )
@@ -69,4 +70,16 @@ def load():
                     is_cancelled=change["is_cancelled"],
                 )
             created += 1
+            for order, question in enumerate(data.get("questions", [])):
+                RegistrationQuestion.objects.create(
+                    event=event,
+                    kind=question["kind"],
+                    order=order,
+                    **translated_fields(question, ["label", "choices"]),
+                )
+            # A draft the office could send to the registrants.
+            for message in data.get("messages", []):
+                RegistrantMessage.objects.create(
+                    event=event, **translated_fields(message, ["subject", "body"])
+                )
     return created

@@ -4,20 +4,24 @@ import itertools
 from dateutil import rrule
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import append_lookup_keys
 
+from accounts.models import AccountRecord
 from core.fields import RichTextField, URLField
-from core.models import DatedQuerySet, MembersOnly, MembersOnlyQuerySet
+from core.models import DatedQuerySet, MembersOnly, MembersOnlyQuerySet, Submission
 from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
 from members.models import MemberOrganisation
 
 # Paths under /events/ that an event's slug must not take.
-RESERVED_SLUGS = {"past", "calendar", "feed"}
+RESERVED_SLUGS = {"past", "calendar", "feed", "registration"}
 
 # The most dates one series may have: five years of a weekly meeting. Every date is a row
 # (see ``Occurrence``), and the office enters a new series rather than an endless one.
@@ -138,6 +142,21 @@ class EventQuerySet(MembersOnlyQuerySet, TimedQuerySet):
             Prefetch("organisations", queryset=MemberOrganisation.objects.active())
         )
 
+    def with_registration_counts(self):
+        """Each event's registrations by place, and those who came, as ``registered``,
+        ``waiting`` and ``attended``: one query for a whole list, not one per event."""
+
+        def count(**conditions):
+            rows = Registration.objects.filter(event=OuterRef("pk"), **conditions)
+            counted = rows.values("event").annotate(count=Count("pk")).values("count")
+            return Coalesce(Subquery(counted), 0)
+
+        return self.annotate(
+            registered=count(place=Registration.Place.REGISTERED),
+            waiting=count(place=Registration.Place.WAITING),
+            attended=count(attended=True),
+        )
+
 
 class Event(MembersOnly):
     """An event by the network or its members, shown in lists, the calendar and iCal.
@@ -151,6 +170,7 @@ class Event(MembersOnly):
         NONE = "none", _("No registration needed")
         EMAIL = "email", _("Register by email")
         LINK = "link", _("Register online")
+        SITE = "site", _("Register on this website")
 
     class Repeat(models.TextChoices):
         NEVER = "never", _("Does not repeat")
@@ -217,6 +237,20 @@ class Event(MembersOnly):
     registration_email = models.EmailField(_("registration email"), blank=True)
     registration_url = URLField(_("registration link"), blank=True)
     registration_deadline = models.DateField(_("register by"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For registration on this website: how many people can come. When all places "
+            "are taken, further registrations join the waiting list. Empty: no limit."
+        ),
+    )
+    registration_members_only = models.BooleanField(
+        _("registration for members only"),
+        default=False,
+        help_text=_("Only logged-in members of a member organisation can register."),
+    )
     is_cancelled = models.BooleanField(
         _("cancelled"),
         default=False,
@@ -314,6 +348,10 @@ class Event(MembersOnly):
         """The start of each date of the series by its rule (before changes), at most ``limit``."""
         return [timezone.make_aware(start) for start in itertools.islice(self.rule(), limit)]
 
+    def planned_starts(self):
+        """The original start of each date, cancelled ones included."""
+        return self.original_starts() if self.is_recurring else [self.starts_at]
+
     def occurrence_times(self):
         """(original start, start, end) of every date that takes place, cancelled ones left out.
 
@@ -359,6 +397,8 @@ class Event(MembersOnly):
             errors["registration_email"] = _("Please give the address for registrations.")
         if self.registration == self.Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Please give the link for registrations.")
+        if self.capacity == 0:
+            errors["capacity"] = _("Please give at least one place, or leave it empty.")
         errors.update(self.repeat_errors())
         if errors:
             raise ValidationError(errors)
@@ -468,6 +508,11 @@ class Event(MembersOnly):
         return bool(self.registration_deadline) and (
             self.registration_deadline < timezone.localdate()
         )
+
+    @property
+    def takes_registrations(self):
+        """Does this site take the registrations (not an email address or another site)?"""
+        return self.registration == self.Registration.SITE
 
 
 def event_fields(fields):
@@ -670,3 +715,196 @@ class OccurrenceChange(models.Model):
             errors["date"] = _("This is not one of the series' dates.")
         if errors:
             raise ValidationError(errors)
+
+
+class RegistrationQuestion(models.Model):
+    """A question the registration form asks for one event (childcare, language, diet)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        YES_NO = "yes_no", _("Yes or no")
+        CHOICE = "choice", _("Choice")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="questions", verbose_name=_("event")
+    )
+    label = models.CharField(_("question"), max_length=200)
+    kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices)
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("For a choice: one answer per line, in the same order in every language."),
+    )
+    required = models.BooleanField(_("answer required"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.CHOICE and not self.choices_de.strip():
+            raise ValidationError({"choices_de": _("Please give the choices, one per line.")})
+
+    def choice_list(self, language="de"):
+        """The choices in ``language``: the German ones where it has none, or not as many
+        (answers are stored by their place in the German list)."""
+        german = lines(self.choices_de)
+        translated = lines(getattr(self, f"choices_{language}", ""))
+        return translated if len(translated) == len(german) else german
+
+
+def lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def for_occurrence(self, event, start):
+        return self.filter(event=event, occurrence_start=start)
+
+    def registered(self):
+        return self.filter(place=Registration.Place.REGISTERED)
+
+    def waiting(self):
+        """The waiting list, first in line first."""
+        return self.filter(place=Registration.Place.WAITING).order_by("queued_at", "pk")
+
+
+class Registration(Submission, AccountRecord):
+    """One person's registration for one date of an event: a place, or one on the waiting list.
+
+    Stored first, like every ``Submission``, so it appears in the office's inbox.
+    ``events.registrations`` takes and frees the places; names, addresses and
+    answers are deleted a set time after the event (``forget_past_registrants``),
+    while the row, its place and attendance stay for the counts.
+    """
+
+    class Status(models.TextChoices):
+        NEW = Submission.NEW, _("New")
+        SEEN = "seen", _("Seen")
+
+    class Place(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("Waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    # The start of the date registered for, as first planned: an event that repeats has many.
+    occurrence_start = models.DateTimeField(_("date"))
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email address"), blank=True)
+    answers = models.JSONField(_("answers"), default=list, blank=True)
+    place = models.CharField(
+        _("place"), max_length=20, choices=Place.choices, default=Place.REGISTERED
+    )
+    # When the person joined the waiting list: the first in line gets the next free place.
+    queued_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    forgotten_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta(Submission.Meta):
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        indexes = [models.Index(fields=["event", "occurrence_start", "place"])]
+
+    def __str__(self):
+        return self.name or gettext("(deleted)")
+
+    def personal_data(self):
+        return {
+            "event": self.event.title,
+            "date": self.occurrence_start.isoformat(),
+            "name": self.name,
+            "email": self.email,
+            "answers": self.answers,
+            "place": self.place,
+            "registered_at": self.created_at.isoformat(),
+        }
+
+    @cached_property
+    def occurrence(self):
+        """The date registered for as it now takes place (a moved date at its new time);
+        None when that date was cancelled from its series."""
+        return self.event.occurrences.filter(original_start=self.occurrence_start).first()
+
+    @property
+    def starts_at(self):
+        """When the date registered for starts: a moved date at its new time."""
+        occurrence = self.occurrence
+        return occurrence.starts_at if occurrence else self.occurrence_start
+
+    def anonymise(self):
+        self.name = ""
+        self.email = ""
+        self.answers = []
+        self.forgotten_at = timezone.now()
+
+
+class RegistrantMessage(models.Model):
+    """An email from the office to the registrants of an event, such as a change of room.
+
+    Written once with a text per language: each registrant gets the text in the
+    language they registered in, the German one where it has none.
+    """
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="messages", verbose_name=_("event")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    date = models.DateField(
+        _("only for the date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For an event that repeats: only the registrants of this date get the email. "
+            "Empty: those of every date."
+        ),
+    )
+    to_waiting_list = models.BooleanField(
+        _("also to the waiting list"),
+        default=False,
+        help_text=_("Without this, only people with a place get the email."),
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, editable=False)
+    sent_count = models.PositiveIntegerField(_("emails sent"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("email to registrants")
+        verbose_name_plural = _("emails to registrants")
+        ordering = ["-pk"]
+
+    def __str__(self):
+        return self.subject
+
+    def clean(self):
+        super().clean()
+        event = getattr(self, "event", None)
+        if self.date and event and event.starts_at:
+            days = {timezone.localdate(start) for start in event.planned_starts()}
+            if self.date not in days:
+                raise ValidationError({"date": _("The event has no date on this day.")})
+
+    def recipients(self):
+        """The registrations this message goes to: with a place, the waiting list if chosen,
+        of its date if it has one."""
+        places = [Registration.Place.REGISTERED]
+        if self.to_waiting_list:
+            places.append(Registration.Place.WAITING)
+        registrations = self.event.registrations.filter(place__in=places).exclude(email="")
+        if self.date:
+            registrations = registrations.filter(occurrence_start__date=self.date)
+        return registrations

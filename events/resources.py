@@ -4,9 +4,11 @@ The venue is named by its German name, member organisations by their slugs, sepa
 by semicolons; times are local (Europe/Berlin).
 """
 
+from import_export.fields import Field
+
 from core.resources import ContentResource, translated_columns
 
-from .models import Event
+from .models import Event, Registration
 
 
 class EventResource(ContentResource):
@@ -41,3 +43,31 @@ class EventResource(ContentResource):
             "venue": {"field": "name_de"},
             "organisations": {"field": "slug", "separator": ";"},
         }
+
+
+class RegistrationResource(ContentResource):
+    """The registrations as the office hands them out: a list of names for the door,
+    with the answers to the event's questions in one column."""
+
+    answers = Field(attribute="answers", column_name="answers", readonly=True)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "event",
+            "occurrence_start",
+            "name",
+            "email",
+            "place",
+            "attended",
+            "answers",
+            "language",
+            "created_at",
+        ]
+        widgets = {"event": {"field": "title_de"}}
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("event")
+
+    def dehydrate_answers(self, registration):
+        return "; ".join(f"{item['question']}: {item['answer']}" for item in registration.answers)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, Venue
+from .models import Event, RegistrantMessage, RegistrationQuestion, Venue
 
 
 @register(Venue)
@@ -16,3 +16,15 @@ class VenueTranslationOptions(TranslationOptions):
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "description", "price")
     required_languages = {settings.LANGUAGE_CODE: ("title",)}
+
+
+@register(RegistrationQuestion)
+class RegistrationQuestionTranslationOptions(TranslationOptions):
+    fields = ("label", "choices")
+    required_languages = {settings.LANGUAGE_CODE: ("label",)}
+
+
+@register(RegistrantMessage)
+class RegistrantMessageTranslationOptions(TranslationOptions):
+    fields = ("subject", "body")
+    required_languages = {settings.LANGUAGE_CODE: ("subject", "body")}

@@ -33,7 +33,9 @@ urlpatterns = [
         views.CalendarMonthView.as_view(),
         name="calendar-month",
     ),
+    path("registration/<str:token>/", views.registration_page, name="registration"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("<slug:slug>/register/", views.RegisterView.as_view(), name="register"),
     path(
         "<slug:slug>/<date:date>/", views.OccurrenceDetailView.as_view(), name="occurrence-detail"
     ),

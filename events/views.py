@@ -2,16 +2,23 @@ import calendar
 import datetime
 from collections import defaultdict
 
+from django.conf import settings
+from django.core import signing
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.cache import reads_query_parameters
+from core.mail import announce_submission
+from core.models import is_member
 from core.preview import PreviewableMixin
+from core.proxies import client_address
 from core.structured_data import (
     EVENT_CANCELLED,
     EVENT_SCHEDULED,
@@ -22,8 +29,10 @@ from core.structured_data import (
     postal_address,
 )
 
+from . import registrations
+from .forms import RegistrationForm
 from .ical import build_calendar, ics_response
-from .models import Event, Occurrence
+from .models import Event, Occurrence, Registration
 
 EVENTS_PER_PAGE = 20
 # How many coming dates a series' page lists.
@@ -161,6 +170,8 @@ class EventDetailView(PreviewableMixin, DetailView):
     model = Event
     template_name = "events/event_detail.html"
     context_object_name = "event"
+    # The date of a series this page is for (``OccurrenceDetailView``).
+    occurrence = None
 
     def get_queryset(self):
         events = super().get_queryset().for_detail()
@@ -169,7 +180,7 @@ class EventDetailView(PreviewableMixin, DetailView):
             return events
         return events.visible_to(self.request.user).in_shown_languages()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, registration_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
         if event.is_recurring:
@@ -177,31 +188,155 @@ class EventDetailView(PreviewableMixin, DetailView):
             context["cancelled_dates"] = event.changes.filter(
                 is_cancelled=True, date__gte=timezone.localdate()
             )
-        else:
-            # What the registration form of a single event is keyed on.
-            context["occurrence_start"] = event.starts_at
-        context["structured_data"] = event_structured_data(event, event, self.request)
+        when = self.occurrence or event
+        context["occurrence"] = self.occurrence
+        # What the registration form is keyed on: the date's original start. A series' own
+        # page is for none of its dates: each has a page of its own.
+        context["occurrence_start"] = start = self.occurrence_start()
+        context["structured_data"] = event_structured_data(event, when, self.request)
+        context["registration"] = registration_context(
+            self.request, event, start, when.starts_at, registration_form
+        )
         return context
+
+    def occurrence_start(self):
+        """The original start of the date this page is for (a single event's own start)."""
+        if self.occurrence is not None:
+            return self.occurrence.original_start
+        return None if self.object.is_recurring else self.object.starts_at
 
 
 class OccurrenceDetailView(EventDetailView):
     """One date of a series, at the address of its original date (which a move keeps)."""
 
-    def get_context_data(self, **kwargs):
-        event = self.object
+    def get_object(self, queryset=None):
+        event = super().get_object(queryset)
         day = self.kwargs["date"]
-        occurrence = event.occurrences.filter(
+        self.occurrence = event.occurrences.filter(
             original_start__gte=local_midnight(day),
             original_start__lt=local_midnight(day + datetime.timedelta(days=1)),
         ).first()
-        if not event.is_recurring or occurrence is None:
+        if not event.is_recurring or self.occurrence is None:
             raise Http404(_("The event does not take place on this date."))
-        context = super().get_context_data(**kwargs)
-        context["occurrence"] = occurrence
-        # The registration form of this date is keyed on its original start.
-        context["occurrence_start"] = occurrence.original_start
-        context["structured_data"] = event_structured_data(event, occurrence, self.request)
-        return context
+        return event
+
+
+def registration_state(request, event, starts_at):
+    """ "open", "closed" or "members-only", for the date of ``event`` that starts at
+    ``starts_at`` (a moved date at its new time)."""
+    if event.is_cancelled or starts_at <= timezone.now() or event.registration_is_closed:
+        return "closed"
+    if event.registration_members_only and not is_member(request.user):
+        return "members-only"
+    return "open"
+
+
+def registration_context(request, event, start, starts_at, form=None):
+    """What ``events/includes/registration.html`` shows for the date of ``event`` first
+    planned for ``start`` and now starting at ``starts_at``: whether registering is open, the
+    places left and the form (a logged-in member's name and address filled in). On a series'
+    own page (``start`` None) it asks to choose a date. None when the event takes no
+    registrations on this site."""
+    if not event.takes_registrations:
+        return None
+    if start is None:
+        return {"state": "choose-date", "form": form}
+    state = registration_state(request, event, starts_at)
+    if state == "open" and form is None:
+        user = request.user
+        initial = {}
+        if user.is_authenticated:
+            initial = {"name": user.get_full_name(), "email": user.email}
+        initial["occurrence"] = start.isoformat()
+        form = RegistrationForm(initial=initial, event=event, questions=event.questions.all())
+    return {
+        "state": state,
+        "form": form if state == "open" else None,
+        "places_left": registrations.places_left(event, start),
+        "login_url": f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}",
+    }
+
+
+class RegisterView(EventDetailView):
+    """Takes the registration form of an event's date; shows the event page again on errors."""
+
+    def get_queryset(self):
+        return Event.objects.visible_to(self.request.user).for_detail()
+
+    def get(self, request, *args, **kwargs):
+        return redirect("events:event-detail", slug=kwargs["slug"])
+
+    def post(self, request, *args, **kwargs):
+        self.object = event = self.get_object()
+        if not event.takes_registrations:
+            return redirect(event)
+        form = RegistrationForm(
+            request.POST,
+            event=event,
+            questions=event.questions.all(),
+            client_address=client_address(request),
+        )
+        valid = form.is_valid()
+        start = form.occurrence_start
+        if start is not None and event.is_recurring:
+            # The page of the date registered for, which the form came from.
+            self.occurrence = event.occurrences.get(original_start=start)
+        if not valid:
+            return self.render_to_response(self.get_context_data(registration_form=form))
+        when = self.occurrence or event
+        if form.is_from_bot or registration_state(request, event, when.starts_at) != "open":
+            return redirect(when)
+        registration = form.save(commit=False)
+        registration.event = event
+        registration.occurrence_start = start
+        registration.language = translation.get_language()
+        registration.answers = form.answers()
+        if request.user.is_authenticated:
+            registration.account = request.user
+        registrations.register(registration)
+        announce_submission(
+            registration,
+            _("New registration for an event"),
+            "events/email/office_registration.txt",
+        )
+        registrations.notify(registration, registration.place, request)
+        token = registrations.registration_token(registration)
+        return redirect("events:registration", token=token)
+
+
+@never_cache
+def registration_page(request, token):
+    """A registration's own page, reached by the signed link in its emails: where it
+    stands (a place, or its position on the waiting list), and a button to cancel it."""
+    try:
+        pk = registrations.registration_pk(token)
+    except signing.BadSignature:
+        raise Http404 from None
+    registration = get_object_or_404(Registration.objects.select_related("event__venue"), pk=pk)
+    event = registration.event
+    occurrence = registration.occurrence
+    takes_place = occurrence is not None and not event.is_cancelled
+    can_cancel = (
+        registration.place != Registration.Place.CANCELLED
+        and takes_place
+        and occurrence.starts_at > timezone.now()
+    )
+    if request.method == "POST" and can_cancel:
+        registrations.cancel(registration, request)
+        return redirect("events:registration", token=token)
+    position = None
+    if registration.place == Registration.Place.WAITING:
+        ahead = Registration.objects.for_occurrence(event, registration.occurrence_start)
+        position = ahead.waiting().filter(queued_at__lt=registration.queued_at).count() + 1
+    context = {
+        "registration": registration,
+        "event": event,
+        "occurrence": occurrence,
+        "takes_place": takes_place,
+        "position": position,
+        "can_cancel": can_cancel,
+    }
+    return render(request, "events/registration.html", context)
 
 
 def event_structured_data(event, when, request):

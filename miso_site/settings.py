@@ -128,6 +128,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's own lookups and the exclusion constraint against double bookings
     # (bookings/migrations/0002_no_double_booking.py); SQLite has neither.
     INSTALLED_APPS.append("django.contrib.postgres")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins: one that read first and
+    # wrote later would fail at once ("database is locked") when another wrote meanwhile,
+    # and a transaction that counts places and then books one must not read a stale count.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://miso")}
@@ -250,6 +255,13 @@ if TASKS_REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The site's own address, for links in emails sent without a visitor's request
+# (reminders sent by the daily schedule).
+SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
+# Days after an event when its registrants' names, addresses and answers are deleted
+# (events.registrations.forget_past_registrants); the counts stay for reports.
+REGISTRATION_DATA_DAYS = env.int("REGISTRATION_DATA_DAYS", default=30)
 
 # Everyone signs in at /<language>/account/login/ (django-allauth), staff too: the admin's
 # own login page sends there (backoffice.admin_site).

@@ -3,7 +3,7 @@ import itertools
 
 from django.utils import timezone
 
-from events.models import Event, Occurrence, Venue
+from events.models import Event, Occurrence, Registration, RegistrationQuestion, Venue
 
 # A member's account is the members app's; tests/search/test_search.py still imports it from here.
 from tests.members.factories import make_member  # noqa: F401
@@ -62,3 +62,41 @@ def make_events(count, organisations=(), **overrides):
         for organisation in organisations
     )
     return events
+
+
+def make_registration_event(capacity=2, **overrides):
+    """An event that takes registrations on this site, with ``capacity`` places."""
+    fields = {"registration": Event.Registration.SITE, "capacity": capacity}
+    return make_event(**(fields | overrides))
+
+
+def make_question(event, label="Brauchen Sie Kinderbetreuung?", **overrides):
+    fields = {"event": event, "label_de": label, "kind": RegistrationQuestion.Kind.YES_NO}
+    return RegistrationQuestion.objects.create(**(fields | overrides))
+
+
+def registration_form(event, name="Amina Yusuf", email="amina@example.org", start=None, **answers):
+    """What a visitor sends with the registration form of ``event``'s date that first
+    started at ``start`` (its first date unless given)."""
+    return {
+        "occurrence": (start or event.starts_at).isoformat(),
+        "name": name,
+        "email": email,
+        "consent": "on",
+        **answers,
+    }
+
+
+def make_registration(event, place=Registration.Place.REGISTERED, **overrides):
+    number = next(_numbers)
+    fields = {
+        "event": event,
+        "occurrence_start": event.starts_at,
+        "name": f"Person {number}",
+        "email": f"person{number}@example.org",
+        "language": "de",
+        "place": place,
+    }
+    if place == Registration.Place.WAITING:
+        fields["queued_at"] = timezone.now()
+    return Registration.objects.create(**(fields | overrides))

@@ -14,7 +14,7 @@ from .factories import berlin, make_event
 
 pytestmark = pytest.mark.django_db
 
-EVENT_VIEWS = ("event-detail", "event-ics")
+EVENT_VIEWS = ("event-detail", "event-ics", "register")
 
 
 def in_hours(hours):
@@ -138,6 +138,7 @@ def event_addresses(slug):
         return [
             reverse("events:event-detail", args=[slug]),
             reverse("events:event-ics", args=[slug]),
+            reverse("events:register", args=[slug]),
         ]
 
 
