@@ -5,11 +5,15 @@ admin, the shell, a migration): by signals on the user model and its groups and
 permissions, not in one form.
 """
 
+from datetime import timedelta
+
 from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import signals as auth_signals
 from django.db.models.signals import m2m_changed, pre_save
+from django.utils import timezone
 
 from core.proxies import client_address
 
@@ -101,3 +105,10 @@ def connect():
     pre_save.connect(rights_saved, sender=User, dispatch_uid="account-log-rights")
     for through in (User.groups.through, User.user_permissions.through):
         m2m_changed.connect(groups_changed, sender=through, dispatch_uid=f"account-log-{through}")
+
+
+def prune_account_log():
+    """Delete the lines older than ``ACCOUNT_LOG_DAYS``, as the privacy page promises (a
+    daily job, ``accounts.apps``)."""
+    cutoff = timezone.now() - timedelta(days=settings.ACCOUNT_LOG_DAYS)
+    AccountEvent.objects.filter(at__lt=cutoff).delete()

@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Member accounts")
 
     def ready(self):
+        from core.tasks import daily_job
         from events.models import Event
 
         from . import account_log
@@ -15,3 +16,4 @@ class AccountsConfig(AppConfig):
 
         post_save.connect(event_saved, sender=Event, dispatch_uid="accounts-event-proposal")
         account_log.connect()
+        daily_job(account_log.prune_account_log, name="accounts.prune_account_log")

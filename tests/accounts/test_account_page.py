@@ -1,17 +1,16 @@
 """The account page: a person's own data, its download (GDPR Art. 15) and the deletion of the
 account (Art. 17), and the account log the office reads."""
 
-import io
 import json
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AccountEvent
+from core.tasks import daily_jobs
 from tests.backoffice.factories import make_staff
 
 from .factories import PASSWORD, is_logged_in, log_in, make_member
@@ -154,7 +153,7 @@ def test_the_account_log_is_kept_for_a_year(db, settings):
         for _ in range(2)
     )
     AccountEvent.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=366))
-    call_command("prune_account_log", stdout=io.StringIO())
+    daily_jobs["accounts.prune_account_log"]()
     assert settings.ACCOUNT_LOG_DAYS == 365
     assert not AccountEvent.objects.filter(pk=old.pk).exists()
     assert AccountEvent.objects.filter(pk=recent.pk).exists()
