@@ -30,8 +30,10 @@ def database_answers():
 
 
 def cache_answers():
-    """A write of a new key: true only if the cache stored it."""
-    return caches["default"].add(f"healthz:{uuid.uuid4().hex}", True, timeout=10)
+    """A write and a read of a new key: true only if the cache kept it."""
+    cache, key = caches["default"], f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, True, timeout=10)
+    return cache.get(key) is True
 
 
 CHECKS = {"database": database_answers, "cache": cache_answers}

@@ -5,12 +5,15 @@ that one for ``CACHE_URL=redis://…``), except when Redis fails: it refuses con
 is gone, is frozen past the socket timeouts in ``OPTIONS``, or refuses commands (out of
 memory, a failed snapshot, a read-only replica). Django's backend then raises on every
 call, and every page, form and login would answer 500. Here the call answers at once
-as an empty cache would: ``get`` returns the default, ``set`` and ``add`` keep
-nothing, ``incr`` raises ``ValueError`` as for a missing key. So the page cache is
-skipped, pages are rendered, and counters move to the caller's own fallback
-(core/forms.py). The first failure is logged; for ``RETRY_SECONDS`` after a failure the
-process does not try Redis at all, so a frozen Redis costs a request one socket timeout
-at most, and most requests none. Then a ``PING`` decides: once Redis answers, the
+as an empty cache would: ``get`` returns the default, ``set`` keeps nothing, ``incr``
+raises ``ValueError`` as for a missing key. So the page cache is skipped, pages are
+rendered, and counters move to the caller's own fallback (core/forms.py). ``add`` is
+answered by the process's own memory instead: it marks what may happen only once, such
+as a used code of an authenticator app (django-allauth refuses a code it cannot mark),
+and a mark this process still refuses twice beats a sign-in nobody on the staff passes.
+The first failure is logged; for ``RETRY_SECONDS`` after a failure the process does not
+try Redis at all, so a frozen Redis costs a request one socket timeout at most, and most
+requests none. Then a ``PING`` decides: once Redis answers, the
 receivers of ``reconnected`` are told (before anything is read from it again) and every
 call uses Redis again, without a restart.
 
@@ -24,6 +27,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
 from redis import exceptions
@@ -39,6 +43,9 @@ reconnected = Signal()
 # When each failed Redis (by its servers) may be tried again. One per process,
 # shared by the cache objects of all its threads.
 _retry_at = {}
+
+# Where ``add`` keeps its marks while Redis is away.
+_own_memory = LocMemCache("optional-redis-marks", {})
 
 
 class OptionalRedisCache(RedisCache):
@@ -84,7 +91,10 @@ class OptionalRedisCache(RedisCache):
             return failed
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call(super().add, False, key, value, timeout, version)
+        added = self._call(super().add, None, key, value, timeout, version)
+        if added is None:
+            return _own_memory.add(key, value, timeout, version)
+        return added
 
     def get(self, key, default=None, version=None):
         return self._call(super().get, default, key, default, version)
