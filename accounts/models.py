@@ -17,7 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from backoffice.history import history_note
 from core.fields import URLField
 from core.mail import send_email_in
-from core.models import Submission
+from core.models import AccountRecord, Submission
 from events.ical import plain_text
 from images.models import picture_field
 
@@ -59,35 +59,6 @@ def organisation_of(user):
         return None
     membership = getattr(user, "membership", None)
     return membership.organisation if membership else None
-
-
-class AccountRecord(models.Model):
-    """Something an account sent or holds: a booking, a proposal, a profile change.
-
-    Found by type (``issubclass``) for the person's data download and account
-    deletion (GDPR Art. 15 and 17): deleting the account keeps the record for
-    the office with ``account`` empty, after ``anonymise()`` removed what else
-    it holds about the person.
-    """
-
-    account = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="%(app_label)s_%(class)s_records",
-        verbose_name=_("account"),
-    )
-
-    class Meta:
-        abstract = True
-
-    def personal_data(self):
-        """What this record holds about its account, as a JSON-ready dict for the download."""
-        raise NotImplementedError
-
-    def anonymise(self):
-        """Remove what identifies the person beyond ``account``, before the account goes."""
 
 
 def new_feed_token():

@@ -9,7 +9,7 @@ from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.db import transaction
 
-from .models import AccountRecord
+from core.models import AccountRecord
 
 
 def record_models():

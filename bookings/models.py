@@ -18,8 +18,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.models import AccountRecord
-from core.models import Submission
+from core.models import AccountRecord, Submission
 from pages.models import OpeningHours
 
 # Bookings start and end on these steps: the form offers them, the week view shows them.

@@ -1,5 +1,6 @@
 """Abstract models shared by the content apps: what visitors see and what they send."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models
 from django.db.models import Case, Max, Min, Value, When
@@ -225,3 +226,32 @@ class DailyJobRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.day}"
+
+
+class AccountRecord(models.Model):
+    """Something an account sent or holds: a booking, a proposal, a profile change.
+
+    Found by type (``issubclass``) for the person's data download and account
+    deletion (GDPR Art. 15 and 17): deleting the account keeps the record for
+    the office with ``account`` empty, after ``anonymise()`` removed what else
+    it holds about the person.
+    """
+
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_records",
+        verbose_name=_("account"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def personal_data(self):
+        """What this record holds about its account, as a JSON-ready dict for the download."""
+        raise NotImplementedError
+
+    def anonymise(self):
+        """Remove what identifies the person beyond ``account``, before the account goes."""

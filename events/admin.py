@@ -68,7 +68,7 @@ class RegistrationQuestionAdmin(TranslatedAdmin):
 @admin.register(Event)
 class EventAdmin(SpreadsheetMixin, TranslatedAdmin):
     resource_classes = [EventResource]
-    list_display = ["title", "starts_at", "repeat", "venue", "registration_counts", "status"]
+    list_display = ["title", "starts_at", "venue", "registration_counts", "status"]
     list_filter = ["members_only", "is_cancelled", "repeat", "registration", "starts_at"]
     list_select_related = ["venue"]
     ordering = ["-starts_at", "-pk"]

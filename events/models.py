@@ -13,9 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import append_lookup_keys
 
-from accounts.models import AccountRecord
 from core.fields import RichTextField, URLField
-from core.models import DatedQuerySet, MembersOnly, MembersOnlyQuerySet, Submission
+from core.models import AccountRecord, DatedQuerySet, MembersOnly, MembersOnlyQuerySet, Submission
 from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
 from members.models import MemberOrganisation

@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.accounts.factories import totp_code
+from tests.accounts.factories import unused_code
 from tests.security.html_forms import forms_on
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -275,20 +275,6 @@ def contact_form_on(page):
 
 def form_with(page, field):
     return next(form for form in forms_on(page.text) if field in form.values()).values()
-
-
-_used_codes = set()
-
-
-def unused_code(secret):
-    """The authenticator's code, once it is one not used before: the site takes each code once,
-    and the prepared sites of a test run share ``ADMIN`` (and, with Redis, what was used)."""
-    code = totp_code(secret)
-    while code in _used_codes:
-        time.sleep(1)
-        code = totp_code(secret)
-    _used_codes.add(code)
-    return code
 
 
 def log_in_as_office(visitor):

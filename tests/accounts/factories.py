@@ -67,9 +67,24 @@ def give_second_factor(user):
     return secret
 
 
-def totp_code(secret):
-    """The code the authenticator app shows now."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+def totp_code(secret, period=0):
+    """The code the authenticator app shows now (or ``period`` periods of 30 s from now)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + period))
+
+
+_used_codes = set()
+
+
+def unused_code(secret):
+    """A code the site takes and that was not used before: the site takes each code once,
+    and also the app's previous and next one (``MFA_TOTP_TOLERANCE``)."""
+    while True:
+        for period in (0, 1, -1):
+            code = totp_code(secret, period)
+            if (secret, code) not in _used_codes:
+                _used_codes.add((secret, code))
+                return code
+        time.sleep(1)
 
 
 def make_member(email="ayse@example.org", organisation=None, password=PASSWORD):
@@ -96,7 +111,7 @@ def log_in(client, email, password=PASSWORD, *, address="198.51.100.7", next_url
     response = client.post(reverse("account_login"), data, REMOTE_ADDR=address)
     if response.status_code == 302 and response.url == reverse("mfa_authenticate"):
         user = User.objects.get(email__iexact=email)
-        code = {"code": totp_code(secret_of(user))}
+        code = {"code": unused_code(secret_of(user))}
         response = client.post(reverse("mfa_authenticate"), code, REMOTE_ADDR=address)
     return response
 

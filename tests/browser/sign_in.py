@@ -7,14 +7,14 @@ from django.contrib.auth.models import User
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.accounts.factories import PASSWORD, secret_of, totp_code
+from tests.accounts.factories import PASSWORD, secret_of, unused_code
 
 
 def sign_in_to_the_admin(page, username):
     user = User.objects.get(username=username)
     page.goto("/admin/")
     sign_in(page, user.email, PASSWORD)
-    page.fill("#id_code", totp_code(secret_of(user)))
+    page.fill("#id_code", unused_code(secret_of(user)))
     page.locator(".account-form [type=submit]:not([form])").click()
     expect(page.locator("#user-tools")).to_be_visible()
 
