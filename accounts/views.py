@@ -88,6 +88,7 @@ class AreaView(MemberPageMixin, TemplateView):
             Occurrence.objects.visible_to(user)
             .filter(event__members_only=True)
             .upcoming()
+            .next_of_each_event()
             .for_cards()[:AREA_LIST_LENGTH]
         )
         context["documents"] = list(

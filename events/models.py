@@ -560,6 +560,11 @@ class OccurrenceQuerySet(TimedQuerySet, ShownLanguagesQuerySet):
             "event__venue"
         )
 
+    def next_of_each_event(self):
+        """Of each event only its next date: a weekly series is listed once, not every week."""
+        next_date = Occurrence.objects.filter(event=OuterRef("event")).upcoming().values("pk")
+        return self.filter(pk=Subquery(next_date[:1]))
+
     def next_for(self, user, count=3):
         """The next ``count`` dates ``user`` may see, for the home page."""
         return self.visible_to(user).upcoming().for_cards()[:count]

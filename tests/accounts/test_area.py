@@ -1,9 +1,13 @@
 """The member area's home page: what is for members, and for nobody else."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
+from django.utils import timezone
 
+from events.models import Event
 from tests.documents.factories import make_document
 from tests.events.factories import make_event
 from tests.people.factories import make_person, make_working_group
@@ -35,6 +39,22 @@ def test_member_sees_members_only_event_and_document(client, members_content):
     assert "Protokoll der Mitgliederversammlung" in html
     # The area lists what is for members; public events are in the calendar.
     assert "Sommerfest" not in html
+
+
+def test_a_weekly_series_is_listed_once_at_its_next_date(client):
+    series = make_event(
+        title_de="Wöchentliche Sprechstunde",
+        members_only=True,
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+        repeat=Event.Repeat.WEEKLY,
+        repeat_count=8,
+    )
+    make_event(title_de="Klausur des Vorstands", members_only=True)
+    client.force_login(make_member_of())
+    dates = client.get(AREA).context["occurrences"]
+    assert [date.event.title_de for date in dates].count("Wöchentliche Sprechstunde") == 1
+    assert series.occurrences.order_by("starts_at").first() in dates
+    assert "Klausur des Vorstands" in [date.event.title_de for date in dates]
 
 
 def test_account_without_members_group_sees_no_members_only_content(client, members_content):
