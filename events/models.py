@@ -45,6 +45,31 @@ def finish_of(starts_at, ends_at, all_day):
     return timezone.make_aware(next_midnight)
 
 
+class Timed:
+    """The days of something with ``starts_at`` and ``finishes_at``: an event, one of its dates."""
+
+    @property
+    def first_day(self):
+        return timezone.localdate(self.starts_at)
+
+    @property
+    def last_day(self):
+        return timezone.localdate(self.finishes_at - datetime.timedelta(microseconds=1))
+
+    @property
+    def month(self):
+        """The first of the month it starts in, to group lists by month."""
+        return self.first_day.replace(day=1)
+
+    @property
+    def is_multi_day(self):
+        return self.last_day > self.first_day
+
+    @property
+    def is_over(self):
+        return self.finishes_at <= timezone.now()
+
+
 class Venue(models.Model):
     """Where events take place."""
 
@@ -157,7 +182,7 @@ class EventQuerySet(MembersOnlyQuerySet, TimedQuerySet):
         )
 
 
-class Event(MembersOnly):
+class Event(Timed, MembersOnly):
     """An event by the network or its members, shown in lists, the calendar and iCal.
 
     A recurring event (a series) is entered once: its first date is ``starts_at`` to
@@ -482,27 +507,6 @@ class Event(MembersOnly):
         return finish_of(self.starts_at, self.ends_at, self.all_day)
 
     @property
-    def first_day(self):
-        return timezone.localdate(self.starts_at)
-
-    @property
-    def last_day(self):
-        return timezone.localdate(self.finishes_at - datetime.timedelta(microseconds=1))
-
-    @property
-    def month(self):
-        """The first of the month it starts in, to group lists by month."""
-        return self.first_day.replace(day=1)
-
-    @property
-    def is_multi_day(self):
-        return self.last_day > self.first_day
-
-    @property
-    def is_over(self):
-        return self.finishes_at <= timezone.now()
-
-    @property
     def registration_is_closed(self):
         return bool(self.registration_deadline) and (
             self.registration_deadline < timezone.localdate()
@@ -587,7 +591,7 @@ class OccurrenceQuerySet(TimedQuerySet, ShownLanguagesQuerySet):
         )
 
 
-class Occurrence(models.Model):
+class Occurrence(Timed, models.Model):
     """One date of an event, as lists, the calendar and iCal show it.
 
     Every event has its dates stored here, one for a single event, so that a list of
@@ -637,26 +641,6 @@ class Occurrence(models.Model):
     @property
     def is_moved(self):
         return self.starts_at != self.original_start
-
-    @property
-    def first_day(self):
-        return timezone.localdate(self.starts_at)
-
-    @property
-    def last_day(self):
-        return timezone.localdate(self.finishes_at - datetime.timedelta(microseconds=1))
-
-    @property
-    def month(self):
-        return self.first_day.replace(day=1)
-
-    @property
-    def is_multi_day(self):
-        return self.last_day > self.first_day
-
-    @property
-    def is_over(self):
-        return self.finishes_at <= timezone.now()
 
 
 class OccurrenceChange(models.Model):
