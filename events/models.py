@@ -527,7 +527,7 @@ def event_fields(fields):
 class OccurrenceQuerySet(TimedQuerySet, ShownLanguagesQuerySet):
     def visible_to(self, user):
         """The dates of the events ``user`` may see: the one rule, ``Event.visible_to``."""
-        return self.filter(event__in=Event.objects.visible_to(user))
+        return self.filter(EventQuerySet.is_visible_to(user, "event__"))
 
     def for_calendar(self):
         return (
