@@ -86,6 +86,7 @@ def site(request):
             lambda: next(a for a in alternates if a["code"] == settings.LANGUAGE_CODE)
         ),
         "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
-        "content_generation": SimpleLazyObject(generation),
+        # Empty while the shared cache fails (``generation()`` is None then).
+        "content_generation": SimpleLazyObject(lambda: generation() or ""),
         "menu_section": SimpleLazyObject(lambda: menu_section(request)),
     }

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
@@ -14,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.cache import reads_query_parameters
+from core.cache import generation, reads_query_parameters
+from core.fragments import cached_fragment
 from core.mail import announce_submission
 from core.models import is_member
 from core.preview import PreviewableMixin
@@ -133,13 +135,26 @@ class CalendarMonthView(TemplateView):
 
         today = timezone.localdate()
         first_of_month = datetime.date(year, month, 1)
+        # A day's list of events is shown twice, in its table cell and in the agenda, and
+        # rendered once for both; the same list looks the same to everyone who sees it.
+        day_events = get_template("events/includes/day_events.html")
+        content_generation = generation()
+
+        def shown(events):
+            return cached_fragment(
+                "calendar-day",
+                [(occurrence.pk, shows_time) for occurrence, shows_time in events],
+                lambda: day_events.render({"events": events}),
+                content_generation,
+            )
+
         weeks = [
             [
                 {
                     "date": day,
                     "in_month": day.month == month,
                     "is_today": day == today,
-                    "events": events_by_day[day],
+                    "events": shown(events_by_day[day]) if events_by_day[day] else "",
                 }
                 for day in week
             ]

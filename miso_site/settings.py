@@ -144,6 +144,18 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     cache_options = CACHES["default"].setdefault("OPTIONS", {})
     cache_options.setdefault("socket_connect_timeout", 0.25)
     cache_options.setdefault("socket_timeout", 0.25)
+# Cards and other pieces of pages, the same for everyone who sees them (core/fragments.py):
+# many small entries, kept apart from the pages, rate limits and sign-in codes of "default".
+# Beside Redis they go to the same server under their own prefix; in local memory each
+# worker holds up to 5,000 (a few MB).
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["fragments"] = {
+        "BACKEND": CACHES["default"]["BACKEND"],
+        "LOCATION": "miso-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+else:
+    CACHES["fragments"] = CACHES["default"] | {"KEY_PREFIX": "fragment"}
 # Anonymous visitors' pages are cached this many seconds at most (0 switches the
 # page cache off, as in development); every content change clears them at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)

@@ -2,7 +2,7 @@
 list in ``tests/languages.py``: a conftest is pytest's plugin, never imported as a module."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 from tests.core.factories import DATABASE_QUEUE
@@ -41,14 +41,16 @@ def _no_collected_static_files():
 
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_media(settings, tmp_path):
-    """Every test starts with an empty cache, its own media folder and its own page
+    """Every test starts with empty caches, its own media folder and its own page
     cache stamp (saving content touches it; it would be var/ in the checkout)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PAGE_CACHE_STAMP = tmp_path / "page-cache.stamp"
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from .. import structured_data
 from ..fields import RichTextField
+from ..fragments import cached_fragment
 from ..images import image_model, variant_name, variant_widths
 from ..rich_text import IMAGE_REFERENCE
 from ..translated import is_fallback, is_translated
@@ -88,6 +89,35 @@ def nav_link(context, url_name, label, section=False):
     else:
         current = ""
     return format_html('<li><a href="{}"{}>{}</a></li>', url, current, label)
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        return cached_fragment(
+            self.name,
+            [part.resolve(context) for part in self.parts],
+            lambda: self.nodelist.render(context),
+            str(context.get("content_generation", "")),
+        )
+
+
+@register.tag
+def shared(parser, token):
+    """``{% shared "post-card" post.pk heading_level %}…{% endshared %}``: a piece that is
+    the same for everyone who sees it, rendered once per language and content generation
+    for the values named after its name (``core.fragments``)."""
+    tag_name, *bits = token.split_contents()
+    if not bits:
+        raise template.TemplateSyntaxError(f"{tag_name} needs the name of the piece.")
+    name, *parts = bits
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedFragmentNode(
+        nodelist, name.strip("\"'"), [parser.compile_filter(part) for part in parts]
+    )
 
 
 @register.inclusion_tag("includes/picture.html")

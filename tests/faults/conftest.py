@@ -22,13 +22,12 @@ def optional_redis(redis_server, settings, monkeypatch, tmp_path):
     """The site's cache and page cache on ``redis_server``, as in production; the server."""
     # Every test starts with Redis known to answer, whatever an earlier test left behind.
     monkeypatch.setattr(redis_cache, "_retry_at", {})
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.redis_cache.OptionalRedisCache",
-            "LOCATION": redis_server.location,
-            "OPTIONS": {"socket_connect_timeout": SOCKET_TIMEOUT, "socket_timeout": SOCKET_TIMEOUT},
-        }
+    redis = {
+        "BACKEND": "core.redis_cache.OptionalRedisCache",
+        "LOCATION": redis_server.location,
+        "OPTIONS": {"socket_connect_timeout": SOCKET_TIMEOUT, "socket_timeout": SOCKET_TIMEOUT},
     }
+    settings.CACHES = {"default": redis, "fragments": redis | {"KEY_PREFIX": "fragment"}}
     settings.PAGE_CACHE_SECONDS = 300
     return redis_server
 

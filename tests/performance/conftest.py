@@ -45,7 +45,7 @@ def page_cache(request, settings, tmp_path, redis_database):
     backend = BACKENDS[request.param]
     if request.param == "redis":
         backend = backend | {"LOCATION": f"redis://127.0.0.1:6379/{redis_database}"}
-    settings.CACHES = {"default": backend}
+    settings.CACHES = {"default": backend, "fragments": settings.CACHES["fragments"]}
     settings.PAGE_CACHE_SECONDS = 300
     settings.PAGE_CACHE_STAMP = tmp_path / "page-cache.stamp"
     caches["default"].clear()

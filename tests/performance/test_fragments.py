@@ -1,15 +1,22 @@
-"""What every page shares (menu, footer, the home page's organisation finder) is rendered once
-per language from the cache, with the page cache off as for logged-in members, and never
+"""What every page shares (menu, footer, the home page's organisation finder) and what every
+visitor who may see it sees alike (cards, a calendar day's events) is rendered once per language
+from the cache (core/fragments.py), with the page cache off as for logged-in members, and never
 shows anything out of date; list pages read only the language columns they show."""
 
 import datetime
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 
+from core.fragments import cached_fragment
+from news.models import Post
 from pages.models import OpeningHours
+from tests.accounts.factories import make_member_of
+from tests.events.factories import make_event
 from tests.members.factories import make_district, make_organisation
 from tests.news.factories import make_post
 
@@ -95,3 +102,82 @@ def test_the_directorys_filters_keep_the_visitors_choice(client, site):
     html(client, "/de/members/")
     page = html(client, f"/de/members/?district={district.slug}")
     assert re.search(r"<option[^>]*selected[^>]*>Vahrenwald</option>", page)
+
+
+CALENDAR = "/{language}/events/calendar/{date:%Y/%m}/"
+
+
+def test_an_edited_post_shows_on_every_list_at_once(client, site):
+    post = make_post(title_de="Sommerfest")
+    assert "Sommerfest" in html(client, "/de/news/")
+    assert "Sommerfest" in html(client, "/de/")
+    post.title_de = "Herbstfest"
+    post.save()
+    for path in ("/de/news/", "/de/"):
+        page = html(client, path)
+        assert "Herbstfest" in page
+        assert "Sommerfest" not in page
+
+
+def test_cards_are_in_each_visitors_language(client, site):
+    make_post(title_de="Sommerfest", title_ar="مهرجان الصيف", kind=Post.Kind.PRESS_RELEASE)
+    assert "Sommerfest" in html(client, "/de/news/")
+    arabic = html(client, "/ar/news/")
+    assert "مهرجان الصيف" in arabic
+    with translation.override("ar"):
+        assert str(Post.Kind.PRESS_RELEASE.label) in arabic
+
+
+def test_a_cancelled_date_shows_in_the_calendar_at_once(client, site):
+    event = make_event(title_de="Nachbarschaftsfest")
+    path = CALENDAR.format(language="de", date=timezone.localdate(event.starts_at))
+    assert "Abgesagt" not in html(client, path)
+    event.is_cancelled = True
+    event.save()
+    assert html(client, path).count("Abgesagt") == 2  # in the table cell and the agenda
+
+
+def test_a_calendar_day_shared_by_members_holds_nothing_for_visitors(client, site):
+    """A day holding a members-only event is another piece than the same day without it."""
+    start = timezone.now() + datetime.timedelta(days=3)
+    make_event(title_de="Offenes Treffen", starts_at=start)
+    make_event(title_de="Vorstandssitzung", starts_at=start, members_only=True)
+    path = CALENDAR.format(language="de", date=timezone.localdate(start))
+    client.force_login(make_member_of())
+    assert "Vorstandssitzung" in html(client, path)
+    client.logout()
+    page = html(client, path)
+    assert "Offenes Treffen" in page
+    assert "Vorstandssitzung" not in page
+
+
+def test_a_piece_is_rendered_once_per_language_and_generation():
+    renders = []
+
+    def render():
+        renders.append(translation.get_language())
+        return f"<p>{translation.get_language()}</p>"
+
+    for language, generation in [("de", "1"), ("de", "1"), ("ar", "1"), ("de", "2")]:
+        with translation.override(language):
+            assert cached_fragment("card", [7], render, generation) == f"<p>{language}</p>"
+    assert renders == ["de", "ar", "de"]
+
+
+def test_nothing_is_kept_while_the_shared_cache_has_no_generation():
+    renders = []
+    for _ in range(2):
+        cached_fragment("card", [7], lambda: renders.append(1) or "<p>card</p>", "")
+    assert len(renders) == 2
+    assert not caches["fragments"]._cache
+
+
+def test_every_list_of_events_shows_a_changed_title(client, site):
+    event = make_event(title_de="Erzählcafé")
+    paths = ["/de/", "/de/events/"]
+    for path in paths:
+        assert "Erzählcafé" in html(client, path)
+    event.title_de = "Erzählcafé im Park"
+    event.save()
+    for path in paths:
+        assert "Erzählcafé im Park" in html(client, path)
