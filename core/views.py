@@ -11,6 +11,15 @@ from .mail import announce_submission
 from .proxies import client_address
 
 
+def is_filtered(request):
+    """Does a list's address choose a filter (anything but the page number)?
+
+    Unfiltered, a list's filter form is the same for everyone until content changes,
+    and is shown from a cached fragment.
+    """
+    return any(value for key, value in request.GET.items() if key != "page")
+
+
 class StoredSubmissionView(FormView):
     """A public form for a ``Submission``: stored first, then announced to the office.
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from core.cache import reads_query_parameters
-from core.views import StoredSubmissionView
+from core.views import StoredSubmissionView, is_filtered
 
 from .forms import DirectoryFilterForm, MembershipApplicationForm
 from .models import MeetingPoint, MemberOrganisation
@@ -44,7 +44,7 @@ class DirectoryView(ListView):
         located = self.matching.exclude(latitude=None).exclude(longitude=None)
         context.update(
             filter_form=self.filter_form,
-            is_filtered=any(value for key, value in self.request.GET.items() if key != "page"),
+            is_filtered=is_filtered(self.request),
             map_points=[
                 map_point(o, "organisation", o.get_absolute_url())
                 for o in located.only("name", "slug", "latitude", "longitude")

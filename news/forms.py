@@ -1,3 +1,5 @@
+import functools
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +14,13 @@ class PostFilterForm(forms.Form):
     )
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, years=tuple, **kwargs):
+        """``years()`` gives the years to choose from. It is asked only when the form is
+        shown or a year is checked: the unfiltered list shows the form from a fragment."""
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
+        self.fields["year"].choices = functools.cache(
+            lambda: [("", _("All years")), *((year, year) for year in years())]
+        )
 
     def filter(self, queryset):
         """Apply the filters that are valid; a wrong value is ignored, not an error page."""

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from core.cache import reads_query_parameters
 from core.preview import PreviewableMixin
 from core.structured_data import berlin_time, image_url
+from core.views import is_filtered
 from members.models import MemberOrganisation
 from projects.models import Project
 
@@ -19,12 +20,15 @@ class PostListView(ListView):
 
     def get_queryset(self):
         listed = Post.objects.listed()
-        self.filter_form = PostFilterForm(self.request.GET, years=listed.years("published_at"))
+        self.filter_form = PostFilterForm(
+            self.request.GET, years=lambda: listed.years("published_at")
+        )
         return self.filter_form.filter(listed).latest_first().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
+        context["is_filtered"] = is_filtered(self.request)
         return context
 
 
