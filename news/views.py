@@ -1,12 +1,11 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core.cache import reads_query_parameters
 from core.preview import PreviewableMixin
 from core.structured_data import berlin_time, image_url
 from core.views import is_filtered
-from members.models import MemberOrganisation
-from projects.models import Project
 
 from .forms import PostFilterForm
 from .models import Post
@@ -42,32 +41,29 @@ class PostDetailView(PreviewableMixin, DetailView):
     model = Post
 
     def get_queryset(self):
-        posts = (
-            super()
-            .get_queryset()
-            .select_related("cover_image")
-            .prefetch_related(
-                Prefetch("organisations", queryset=MemberOrganisation.objects.active()),
-                Prefetch("projects", queryset=Project.objects.published()),
-            )
-        )
+        posts = super().get_queryset().select_related("cover_image")
         # A preview compares the languages (outdated_translation_notice): it needs them all.
         return posts if self.previewing else posts.in_shown_languages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         post = self.object
-        listed = Post.objects.listed().only("slug", "title")
+        # The related links and the older and newer post are the same for every visitor:
+        # the template shows them from a shared fragment, and these queries run only when
+        # it is rendered anew.
+        context["organisations"] = post.organisations.active()
+        context["projects"] = post.projects.published().in_shown_languages()
+        listed = Post.objects.listed().only("slug", "title").in_shown_languages()
         same_time = Q(published_at=post.published_at)
-        context["previous_post"] = (
+        context["previous_post"] = SimpleLazyObject(
             listed.filter(Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk))
             .latest_first()
-            .first()
+            .first
         )
-        context["next_post"] = (
+        context["next_post"] = SimpleLazyObject(
             listed.filter(Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk))
             .order_by("published_at", "pk")
-            .first()
+            .first
         )
         context["structured_data"] = post_structured_data(post, self.request)
         return context
