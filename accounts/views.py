@@ -84,20 +84,23 @@ class AreaView(MemberPageMixin, TemplateView):
         context.update(is_member=member, organisation=organisation)
         if not member:
             return context
-        context["occurrences"] = list(
+        # The events, documents and working groups are the same for every member: the
+        # template shows them from shared fragments, and these queries run only when one
+        # is rendered anew.
+        context["occurrences"] = (
             Occurrence.objects.visible_to(user)
             .filter(event__members_only=True)
             .upcoming()
             .next_of_each_event()
             .for_cards()[:AREA_LIST_LENGTH]
         )
-        context["documents"] = list(
+        context["documents"] = (
             Document.objects.visible_to(user)
             .filter(members_only=True)
             .only("slug", "title", "language", "date", "size", "category", "members_only")
             .order_by("-date", "pk")[:AREA_LIST_LENGTH]
         )
-        context["working_groups"] = list(WorkingGroup.objects.select_related("contact"))
+        context["working_groups"] = WorkingGroup.objects.select_related("contact")
         context["proposals"] = list(
             EventProposal.objects.filter(account=user)
             .select_related("event")
