@@ -40,12 +40,14 @@ class DirectoryView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # One query for all matches with a position, not only this page's.
+        # One query for all matches with a position, not only this page's, made where the
+        # template asks (once, by its include): unfiltered, the map is the same for everyone
+        # and shown from a shared fragment.
         located = self.matching.exclude(latitude=None).exclude(longitude=None)
         context.update(
             filter_form=self.filter_form,
             is_filtered=is_filtered(self.request),
-            map_points=[
+            map_points=lambda: [
                 map_point(o, "organisation", o.get_absolute_url())
                 for o in located.only("name", "slug", "latitude", "longitude")
             ],
@@ -66,9 +68,8 @@ class OrganisationDetailView(DetailView):
     def get_queryset(self):
         return (
             MemberOrganisation.objects.active()
-            .for_listing()
-            .select_related("logo")
-            .prefetch_related("meeting_points")
+            .select_related("district", "logo")
+            .in_shown_languages()
         )
 
     def get_context_data(self, **kwargs):
