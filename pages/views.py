@@ -39,8 +39,9 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The one member count on the page: the organisations the directory lists.
-        context["member_count"] = MemberOrganisation.objects.active().count()
+        # The one member count on the page: the organisations the directory lists. Counted
+        # when the shared fragment that shows it is rendered anew (the template calls it).
+        context["member_count"] = MemberOrganisation.objects.active().count
         # "Find an organisation": the directory's own district and language filters.
         context["finder"] = DirectoryFilterForm()
         context["latest_posts"] = Post.objects.listed().latest_first().for_cards()[:3]

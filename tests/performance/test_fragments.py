@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,9 +17,13 @@ from core.fragments import cached_fragment
 from news.models import Post
 from pages.models import OpeningHours
 from tests.accounts.factories import make_member_of
+from tests.bookings.factories import make_resource
+from tests.documents.factories import make_document
 from tests.events.factories import make_event
 from tests.members.factories import make_district, make_organisation
 from tests.news.factories import make_post
+from tests.people.factories import make_working_group
+from tests.projects.factories import make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +186,60 @@ def test_every_list_of_events_shows_a_changed_title(client, site):
     event.save()
     for path in paths:
         assert "Erzählcafé im Park" in html(client, path)
+
+
+def test_a_renamed_organisation_shows_on_the_posts_that_name_it(client, site):
+    organisation = make_organisation(name="Kulturbrücke e.V.")
+    post = make_post()
+    post.organisations.add(organisation)
+    assert "Kulturbrücke e.V." in html(client, post.get_absolute_url())
+    organisation.name = "Kulturbrücke Hannover e.V."
+    organisation.save()
+    assert "Kulturbrücke Hannover e.V." in html(client, post.get_absolute_url())
+
+
+def test_once_shown_a_posts_related_links_and_neighbours_cost_no_query(client, site):
+    older, post, newer = (
+        make_post(published_at=timezone.now() - datetime.timedelta(days=d)) for d in (3, 2, 1)
+    )
+    post.organisations.add(make_organisation())
+    post.projects.add(make_project())
+    first = html(client, post.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        again = html(client, post.get_absolute_url())
+    assert again == first
+    assert older.get_absolute_url() in again and newer.get_absolute_url() in again
+    tables = ("members_memberorganisation", "projects_project", "news_post_")
+    assert not [q for q in queries.captured_queries if any(t in q["sql"] for t in tables)]
+    assert len(queries.captured_queries) == 1  # the post itself
+
+
+def test_a_new_document_for_members_shows_in_the_member_area_at_once(client, site):
+    client.force_login(make_member_of())
+    make_document(title_de="Protokoll März", members_only=True)
+    assert "Protokoll März" in html(client, "/de/members-area/")
+    make_document(title_de="Protokoll April", members_only=True)
+    assert "Protokoll April" in html(client, "/de/members-area/")
+
+
+def test_the_member_areas_shared_lists_are_for_members_only(client, site):
+    make_working_group("Finanzen")
+    make_document(title_de="Protokoll März", members_only=True)
+    client.force_login(make_member_of())
+    assert "Protokoll März" in html(client, "/de/members-area/")
+    client.force_login(get_user_model().objects.create_user("neighbour", password="x" * 16))
+    page = html(client, "/de/members-area/")
+    assert "Protokoll März" not in page
+    assert "Finanzen" not in page
+
+
+def test_the_booking_form_keeps_what_a_member_typed_when_it_is_refused(client, site):
+    resource = make_resource()
+    client.force_login(make_member_of())
+    url = f"/de/members-area/bookings/{resource.slug}/"
+    html(client, url)
+    refused = client.post(
+        url, {"day": "", "starts": "09:00", "ends": "08:00", "purpose": "Vorstand"}
+    )
+    assert refused.status_code == 200
+    assert 'value="Vorstand"' in refused.content.decode()
