@@ -28,12 +28,31 @@ def cached_fragment(name, parts, render, content_generation):
     ``content_generation`` is empty while the shared cache fails: then the piece is
     rendered and not kept, as nothing could tell when it became outdated.
     """
+    return cached_fragments(
+        name, {name: parts}, lambda missing: {name: render()}, content_generation
+    )[name]
+
+
+def cached_fragments(name, parts_by_key, render_missing, content_generation):
+    """Several pieces ``name`` at once, read with one request to the cache: ``{key: html}``
+    for ``parts_by_key`` (``{key: parts}``). ``render_missing(keys)`` renders those the
+    cache does not hold, as ``{key: html}``, so that what they show is read from the
+    database for them alone, together."""
     if not content_generation:
-        return render()
-    key = make_template_fragment_key(name, [get_language(), content_generation, *parts])
+        return render_missing(list(parts_by_key))
+    language = get_language()
+    cache_keys = {
+        key: make_template_fragment_key(name, [language, content_generation, *parts])
+        for key, parts in parts_by_key.items()
+    }
     cache = caches["fragments"]
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, FRAGMENT_SECONDS)
-    return html
+    held = cache.get_many(cache_keys.values())
+    shown = {key: held[cache_key] for key, cache_key in cache_keys.items() if cache_key in held}
+    missing = [key for key in parts_by_key if key not in shown]
+    if missing:
+        rendered = render_missing(missing)
+        cache.set_many(
+            {cache_keys[key]: html for key, html in rendered.items()}, FRAGMENT_SECONDS
+        )
+        shown |= rendered
+    return shown

@@ -1,5 +1,6 @@
 import datetime
 import itertools
+from dataclasses import dataclass
 
 from dateutil import rrule
 from django.core.exceptions import ValidationError
@@ -68,6 +69,19 @@ class Timed:
     @property
     def is_over(self):
         return self.finishes_at <= timezone.now()
+
+
+@dataclass(frozen=True)
+class DateSpan(Timed):
+    """When one date takes place, read without the rest of its rows: enough to place it on
+    the days of a month (``Occurrence...values_list(*DateSpan.FIELDS)``)."""
+
+    FIELDS = ("pk", "starts_at", "finishes_at", "event__all_day")
+
+    pk: int
+    starts_at: datetime.datetime
+    finishes_at: datetime.datetime
+    all_day: bool
 
 
 class Venue(models.Model):

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.cache import generation, reads_query_parameters
-from core.fragments import cached_fragment
+from core.fragments import cached_fragments
 from core.mail import announce_submission
 from core.models import is_member
 from core.preview import PreviewableMixin
@@ -34,7 +34,7 @@ from core.structured_data import (
 from . import registrations
 from .forms import RegistrationForm
 from .ical import build_calendar, ics_response
-from .models import Event, Occurrence, Registration
+from .models import DateSpan, Event, Occurrence, Registration
 
 EVENTS_PER_PAGE = 20
 # How many coming dates a series' page lists.
@@ -117,44 +117,49 @@ class CalendarMonthView(TemplateView):
             raise Http404(_("There is no such month."))
         weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
         first_shown, last_shown = weeks[0][0], weeks[-1][-1]
-        occurrences = (
-            Occurrence.objects.visible_to(self.request.user)
+        # The dates only, first: which events fall on which day is all a day's shared
+        # fragment is keyed on. The events are read for the days that have to be rendered.
+        spans = [
+            DateSpan(*row)
+            for row in Occurrence.objects.visible_to(self.request.user)
             .overlapping(
                 local_midnight(first_shown), local_midnight(last_shown + datetime.timedelta(days=1))
             )
-            .for_calendar()
-        )
+            .values_list(*DateSpan.FIELDS)
+        ]
         events_by_day = defaultdict(list)
-        for occurrence in occurrences:
-            first_day, last_day = occurrence.first_day, min(occurrence.last_day, last_shown)
+        for span in spans:
+            first_day, last_day = span.first_day, min(span.last_day, last_shown)
             day = max(first_day, first_shown)
             while day <= last_day:
                 # The start time goes on the first day only, and never with an all-day event.
-                events_by_day[day].append((occurrence, day == first_day and not occurrence.all_day))
+                events_by_day[day].append((span.pk, day == first_day and not span.all_day))
                 day += datetime.timedelta(days=1)
 
-        today = timezone.localdate()
-        first_of_month = datetime.date(year, month, 1)
         # A day's list of events is shown twice, in its table cell and in the agenda, and
         # rendered once for both; the same list looks the same to everyone who sees it.
         day_events = get_template("events/includes/day_events.html")
-        content_generation = generation()
 
-        def shown(events):
-            return cached_fragment(
-                "calendar-day",
-                [(occurrence.pk, shows_time) for occurrence, shows_time in events],
-                lambda: day_events.render({"events": events}),
-                content_generation,
-            )
+        def render_days(days):
+            wanted = {pk for day in days for pk, _shows_time in events_by_day[day]}
+            occurrences = Occurrence.objects.filter(pk__in=wanted).for_calendar().in_bulk()
+            return {
+                day: day_events.render(
+                    {"events": [(occurrences[pk], shows) for pk, shows in events_by_day[day]]}
+                )
+                for day in days
+            }
 
+        shown = cached_fragments("calendar-day", events_by_day, render_days, generation())
+        today = timezone.localdate()
+        first_of_month = datetime.date(year, month, 1)
         weeks = [
             [
                 {
                     "date": day,
                     "in_month": day.month == month,
                     "is_today": day == today,
-                    "events": shown(events_by_day[day]) if events_by_day[day] else "",
+                    "events": shown.get(day, ""),
                 }
                 for day in week
             ]

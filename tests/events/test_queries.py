@@ -90,9 +90,14 @@ def test_calendar_costs_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, many_events
 ):
     day = timezone.localdate(many_events.starts_at)
-    with django_assert_max_num_queries(FOOTER + 1):
-        response = client.get(f"/de/events/calendar/{day.year}/{day.month}/")
-    assert response.status_code == 200
+    url = f"/de/events/calendar/{day.year}/{day.month}/"
+    # The month's dates, and the events of the days not shown before.
+    with django_assert_max_num_queries(FOOTER + 2):
+        first = client.get(url)
+    assert first.status_code == 200
+    # Once shown, each day's events come from its shared fragment: the dates only.
+    with django_assert_max_num_queries(1):
+        assert client.get(url).content == first.content
 
 
 def test_a_date_of_a_series_costs_a_fixed_number_of_queries(
