@@ -15,7 +15,11 @@ default cache.
 
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
+from django.template.loader import get_template
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
+
+from .cache import generation
 
 # A fragment is never read after its generation, so this only bounds the memory it holds.
 FRAGMENT_SECONDS = 3600
@@ -51,8 +55,47 @@ def cached_fragments(name, parts_by_key, render_missing, content_generation):
     missing = [key for key in parts_by_key if key not in shown]
     if missing:
         rendered = render_missing(missing)
-        cache.set_many(
-            {cache_keys[key]: html for key, html in rendered.items()}, FRAGMENT_SECONDS
-        )
+        cache.set_many({cache_keys[key]: html for key, html in rendered.items()}, FRAGMENT_SECONDS)
         shown |= rendered
     return shown
+
+
+class SharedCards:
+    """The cards of a list, each a shared fragment; iterating gives their HTML.
+
+    The list is read as keys alone (``keys``: a queryset of ``values_list`` rows, the
+    object's primary key first, then what else the card is keyed on, and ``extra``
+    after it), which costs far
+    less than reading the objects with everything a card shows. ``load(pks)`` reads the
+    objects (``{pk: object}``) of the cards the cache does not hold, in one go, and
+    ``context(obj)`` is what the card's ``template`` gets for one. The keys are the ones
+    the card template's own ``{% shared %}`` uses, so a card shown in a list and the same
+    card included on its own are one piece.
+    """
+
+    def __init__(self, name, keys, template, load, context, extra=()):
+        self.name, self.query, self.template = name, keys, template
+        self.load, self.context, self.extra = load, context, extra
+
+    @cached_property
+    def keys(self):
+        """What each card is keyed on: its row, then ``extra`` (its options)."""
+        return [(*row, *self.extra) for row in self.query]
+
+    def __bool__(self):
+        return bool(self.keys)
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __iter__(self):
+        template = get_template(self.template)
+
+        def render_missing(keys):
+            objects = self.load([key[0] for key in keys])
+            return {key: template.render(self.context(objects[key[0]])) for key in keys}
+
+        shown = cached_fragments(
+            self.name, {key: key for key in self.keys}, render_missing, generation()
+        )
+        return (shown[key] for key in self.keys)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import append_lookup_keys
 
 from core.fields import RichTextField, URLField
+from core.fragments import SharedCards
 from core.models import AccountRecord, DatedQuerySet, MembersOnly, MembersOnlyQuerySet, Submission
 from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
@@ -571,6 +572,16 @@ class OccurrenceQuerySet(TimedQuerySet, ShownLanguagesQuerySet):
             .in_shown_languages()
         )
 
+    def as_cards(self):
+        """The dates as shared event cards (``core.fragments.SharedCards``)."""
+        return SharedCards(
+            "event-card",
+            self.values_list("pk", "event_id"),
+            "events/includes/event_card.html",
+            load=lambda pks: Occurrence.objects.for_cards().in_bulk(pks),
+            context=lambda occurrence: {"occurrence": occurrence, "event": occurrence.event},
+        )
+
     def for_subscription(self):
         """What a subscribed calendar holds: the coming dates and those of the last six months,
         so that an event stays in subscribers' calendars once it is over."""
@@ -585,7 +596,7 @@ class OccurrenceQuerySet(TimedQuerySet, ShownLanguagesQuerySet):
 
     def next_for(self, user, count=3):
         """The next ``count`` dates ``user`` may see, for the home page."""
-        return self.visible_to(user).upcoming().for_cards()[:count]
+        return self.visible_to(user).upcoming()[:count]
 
     def store_single_dates(self, events, batch_size=None):
         """Store the one date of each single event in ``events``, written by ``bulk_create``

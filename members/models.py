@@ -17,6 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from backoffice.history import history_note
 from core.fields import RichTextField, URLField
+from core.fragments import SharedCards
 from core.models import Submission
 from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
@@ -151,6 +152,16 @@ class MemberOrganisationQuerySet(ShownLanguagesQuerySet):
                 Prefetch("languages", to_attr="language_list"),
             )
             .in_shown_languages()
+        )
+
+    def as_cards(self):
+        """The organisations as shared cards (``core.fragments.SharedCards``)."""
+        return SharedCards(
+            "organisation-card",
+            self.values_list("pk"),
+            "members/includes/organisation_card.html",
+            load=lambda pks: MemberOrganisation.objects.for_listing().in_bulk(pks),
+            context=lambda organisation: {"organisation": organisation},
         )
 
 

@@ -36,7 +36,7 @@ class DirectoryView(ListView):
         self.filter_form = DirectoryFilterForm(self.request.GET)
         organisations = MemberOrganisation.objects.active()
         self.matching = self.filter_form.filter(organisations)
-        return self.matching.for_listing()
+        return self.matching
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -47,6 +47,7 @@ class DirectoryView(ListView):
         context.update(
             filter_form=self.filter_form,
             is_filtered=is_filtered(self.request),
+            cards=context["page_obj"].object_list.as_cards(),
             map_points=lambda: [
                 map_point(o, "organisation", o.get_absolute_url())
                 for o in located.only("name", "slug", "latitude", "longitude")

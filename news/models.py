@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
+from core.fragments import SharedCards
 from core.models import Publishable, PublishableQuerySet
 from images.models import picture_field
 
@@ -46,6 +47,18 @@ class PostQuerySet(PublishableQuerySet):
     def for_cards(self):
         """With the cover image a card shows, in the same query."""
         return self.select_related("cover_image").in_shown_languages()
+
+    def as_cards(self, heading_level=2):
+        """The posts as shared cards (``core.fragments.SharedCards``) under headings of
+        ``heading_level``."""
+        return SharedCards(
+            "post-card",
+            self.values_list("pk"),
+            "news/includes/post_card.html",
+            load=lambda pks: Post.objects.for_cards().in_bulk(pks),
+            context=lambda post: {"post": post, "heading_level": heading_level},
+            extra=(heading_level,),
+        )
 
 
 class Post(Publishable):

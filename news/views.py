@@ -1,5 +1,4 @@
 from django.db.models import Q
-from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core.cache import reads_query_parameters
@@ -22,12 +21,13 @@ class PostListView(ListView):
         self.filter_form = PostFilterForm(
             self.request.GET, years=lambda: listed.years("published_at")
         )
-        return self.filter_form.filter(listed).latest_first().for_cards()
+        return self.filter_form.filter(listed).latest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["is_filtered"] = is_filtered(self.request)
+        context["cards"] = context["page_obj"].object_list.as_cards()
         return context
 
 
@@ -50,17 +50,17 @@ class PostDetailView(PreviewableMixin, DetailView):
         post = self.object
         # The related links and the older and newer post are the same for every visitor:
         # the template shows them from a shared fragment, and these queries run only when
-        # it is rendered anew.
+        # it is rendered anew (the template calls ``first``, once, in a ``with``).
         context["organisations"] = post.organisations.active()
         context["projects"] = post.projects.published().in_shown_languages()
         listed = Post.objects.listed().only("slug", "title").in_shown_languages()
         same_time = Q(published_at=post.published_at)
-        context["previous_post"] = SimpleLazyObject(
+        context["previous_post"] = (
             listed.filter(Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk))
             .latest_first()
             .first
         )
-        context["next_post"] = SimpleLazyObject(
+        context["next_post"] = (
             listed.filter(Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk))
             .order_by("published_at", "pk")
             .first

@@ -44,8 +44,8 @@ class HomeView(PageMixin, TemplateView):
         context["member_count"] = MemberOrganisation.objects.active().count
         # "Find an organisation": the directory's own district and language filters.
         context["finder"] = DirectoryFilterForm()
-        context["latest_posts"] = Post.objects.listed().latest_first().for_cards()[:3]
-        context["next_events"] = Occurrence.objects.next_for(self.request.user, 3)
+        context["latest_posts"] = Post.objects.listed().latest_first()[:3].as_cards(heading_level=3)
+        context["next_events"] = Occurrence.objects.next_for(self.request.user, 3).as_cards()
         return context
 
 

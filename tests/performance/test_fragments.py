@@ -243,3 +243,22 @@ def test_the_booking_form_keeps_what_a_member_typed_when_it_is_refused(client, s
     )
     assert refused.status_code == 200
     assert 'value="Vorstand"' in refused.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/de/", 3),  # the page, the keys of the next events and of the latest posts
+        ("/de/news/", 2),  # the count and the keys of the page's posts
+        ("/de/members/", 2),  # the count and the keys of the page's organisations
+    ],
+)
+def test_once_shown_a_list_reads_only_the_keys_of_its_cards(client, site, url, queries):
+    make_post()
+    make_event(starts_at=timezone.now() + datetime.timedelta(days=2))
+    make_organisation()
+    first = html(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        again = html(client, url)
+    assert again == first
+    assert len(captured.captured_queries) == queries
