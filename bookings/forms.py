@@ -58,6 +58,11 @@ class BookingForm(forms.Form):
         self.fields["starts"].choices = choices[:-1]
         self.fields["ends"].choices = choices[1:]
 
+    @property
+    def is_blank(self):
+        """Neither sent nor filled in from the week's links: the same for every member."""
+        return not self.is_bound and not any(self.initial.values())
+
     def clean(self):
         cleaned_data = super().clean()
         if self.errors:

@@ -262,3 +262,14 @@ def test_once_shown_a_list_reads_only_the_keys_of_its_cards(client, site, url, q
         again = html(client, url)
     assert again == first
     assert len(captured.captured_queries) == queries
+
+
+def test_a_time_chosen_in_the_week_fills_the_booking_form(client, site):
+    resource = make_resource()
+    client.force_login(make_member_of())
+    url = f"/de/members-area/bookings/{resource.slug}/"
+    html(client, url)
+    day = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    page = html(client, f"{url}?day={day}&starts=09:00")
+    assert f'value="{day}"' in page
+    assert re.search(r'<option value="09:00"[^>]*selected', page)
