@@ -77,8 +77,11 @@ SENTENCE = {
     "участь у житті Ганновера.",
     "ar": "تدعو الشبكة الجمعيات والجيران إلى الحوار حول التعليم والعمل والمشاركة في هانوفر.",
 }
-# A word from the texts above, searched for in each benchmark language.
+# A word from the texts above, searched for in each benchmark language: it is in every one
+# of the generated posts and events, so the search ranks them all.
 SEARCH = {"de": "Netzwerk", "ar": "الشبكة"}
+# A word as visitors search: in a few of the demo content's posts and events ("racism").
+RARER_SEARCH = {"de": "Rassismus", "ar": "العنصرية"}
 NOUN = {
     "post": {
         "de": "Meldung",
@@ -337,6 +340,9 @@ def bench_urls():
         ),
         "search": lambda: (
             reverse("search:results") + "?" + urlencode({"q": SEARCH[get_language()]})
+        ),
+        "search, a rarer word": lambda: (
+            reverse("search:results") + "?" + urlencode({"q": RARER_SEARCH[get_language()]})
         ),
         "sitemap": lambda: reverse("sitemap"),
         "news feed": lambda: reverse("news:feed-rss"),

@@ -75,6 +75,7 @@ CPU_MS = {
     "event page": 8,
     "events calendar": 20,
     "search": 20,
+    "search, a rarer word": 20,
     "member": 12,
 }
 # The busiest worker serves at most this many times the requests of the least busy.

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from dateutil import rrule
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,6 @@ from core.fragments import SharedCards
 from core.models import AccountRecord, DatedQuerySet, MembersOnly, MembersOnlyQuerySet, Submission
 from core.translated import ShownLanguagesQuerySet
 from images.models import picture_field
-from members.models import MemberOrganisation
 
 # Paths under /events/ that an event's slug must not take.
 RESERVED_SLUGS = {"past", "calendar", "feed", "registration"}
@@ -176,10 +175,9 @@ class EventQuerySet(MembersOnlyQuerySet, TimedQuerySet):
         return self.select_related("venue__district").only(*CARD_FIELDS).in_shown_languages()
 
     def for_detail(self):
-        """What the event's own page shows, in a fixed number of queries."""
-        return self.select_related("venue__district", "image").prefetch_related(
-            Prefetch("organisations", queryset=MemberOrganisation.objects.active())
-        )
+        """What the event's own page shows in one query. The organisations presenting it
+        are read by the page's shared fragments, when they are rendered anew."""
+        return self.select_related("venue__district", "image")
 
     def with_registration_counts(self):
         """Each event's registrations by place, and those who came, as ``registered``,

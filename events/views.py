@@ -1,5 +1,6 @@
 import calendar
 import datetime
+import functools
 from collections import defaultdict
 
 from django.conf import settings
@@ -213,7 +214,14 @@ class EventDetailView(PreviewableMixin, DetailView):
         # What the registration form is keyed on: the date's original start. A series' own
         # page is for none of its dates: each has a page of its own.
         context["occurrence_start"] = start = self.occurrence_start()
-        context["structured_data"] = event_structured_data(event, when, self.request)
+        # Called by the template in its shared fragments, only when one is rendered anew; the
+        # organisations are read once for both.
+        context["presenters"] = presenters = functools.cache(
+            lambda: list(event.organisations.active())
+        )
+        context["structured_data"] = lambda: event_structured_data(
+            event, when, self.request, presenters()
+        )
         context["registration"] = registration_context(
             self.request, event, start, when.starts_at, registration_form
         )
@@ -359,8 +367,9 @@ def registration_page(request, token):
     return render(request, "events/registration.html", context)
 
 
-def event_structured_data(event, when, request):
-    """The event (at ``when``: itself or one of its dates) as schema.org describes one,
+def event_structured_data(event, when, request, organisations):
+    """The event (at ``when``: itself or one of its dates), presented by ``organisations``
+    (the active ones of its own), as schema.org describes one,
     for search results and shared links.
 
     Times are Berlin wall-clock times with their offset; an all-day event gives dates only.
@@ -396,7 +405,7 @@ def event_structured_data(event, when, request):
             "name": organisation.name,
             "url": request.build_absolute_uri(organisation.get_absolute_url()),
         }
-        for organisation in event.organisations.all()
+        for organisation in organisations
     ]
     if event.other_presenters:
         organizers.append({"@type": "Organization", "name": event.other_presenters})

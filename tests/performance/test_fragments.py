@@ -273,3 +273,16 @@ def test_a_time_chosen_in_the_week_fills_the_booking_form(client, site):
     page = html(client, f"{url}?day={day}&starts=09:00")
     assert f'value="{day}"' in page
     assert re.search(r'<option value="09:00"[^>]*selected', page)
+
+
+def test_an_events_presenters_follow_a_rename_and_cost_no_query_once_shown(client, site):
+    organisation = make_organisation(name="Kulturbrücke e.V.")
+    event = make_event(organisations=[organisation])
+    first = html(client, event.get_absolute_url())
+    assert first.count("Kulturbrücke e.V.") == 2  # "Presented by" and the structured data
+    with CaptureQueriesContext(connection) as queries:
+        assert html(client, event.get_absolute_url()) == first
+    assert len(queries.captured_queries) == 1  # the event itself
+    organisation.name = "Kulturbrücke Hannover e.V."
+    organisation.save()
+    assert html(client, event.get_absolute_url()).count("Kulturbrücke Hannover e.V.") == 2
