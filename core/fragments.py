@@ -64,13 +64,13 @@ class SharedCards:
     """The cards of a list, each a shared fragment; iterating gives their HTML.
 
     The list is read as keys alone (``keys``: a queryset of ``values_list`` rows, the
-    object's primary key first, then what else the card is keyed on, and ``extra``
-    after it), which costs far
-    less than reading the objects with everything a card shows. ``load(pks)`` reads the
-    objects (``{pk: object}``) of the cards the cache does not hold, in one go, and
-    ``context(obj)`` is what the card's ``template`` gets for one. The keys are the ones
-    the card template's own ``{% shared %}`` uses, so a card shown in a list and the same
-    card included on its own are one piece.
+    object's primary key first, then what else the card is keyed on; ``extra`` is added
+    to each), which costs far less than reading the objects with everything a card shows.
+    ``load(pks)`` reads the objects (``{pk: object}``) of the cards the cache does not
+    hold, in one go, and ``context(obj)`` is what the card's ``template`` gets for one.
+    The keys are the ones the card template's own ``{% shared %}`` uses, so a card shown
+    in a list and the same card included on its own are one piece. (Rendered here, without
+    a request's context, that inner tag keeps nothing itself.)
     """
 
     def __init__(self, name, keys, template, load, context, extra=()):
