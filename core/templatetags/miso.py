@@ -92,10 +92,13 @@ def nav_link(context, url_name, label, section=False):
 
 
 class SharedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, parts):
+    def __init__(self, nodelist, name, parts, condition=None, negated=False):
         self.nodelist, self.name, self.parts = nodelist, name, parts
+        self.condition, self.negated = condition, negated
 
     def render(self, context):
+        if self.condition is not None and bool(self.condition.resolve(context)) == self.negated:
+            return self.nodelist.render(context)
         return cached_fragment(
             self.name,
             [part.resolve(context) for part in self.parts],
@@ -108,15 +111,30 @@ class SharedFragmentNode(template.Node):
 def shared(parser, token):
     """``{% shared "post-card" post.pk heading_level %}…{% endshared %}``: a piece that is
     the same for everyone who sees it, rendered once per language and content generation
-    for the values named after its name (``core.fragments``)."""
+    for the values named after its name (``core.fragments``).
+
+    ``{% shared "news-filters" if not is_filtered %}`` shares it only while the condition
+    holds, and renders it for this request alone otherwise (a filtered list's filters).
+    """
     tag_name, *bits = token.split_contents()
+    condition = negated = None
+    if "if" in bits:
+        bits, condition = bits[: bits.index("if")], bits[bits.index("if") + 1 :]
+        negated = condition[:1] == ["not"]
+        if len(condition) != 1 + negated:
+            raise template.TemplateSyntaxError(f"{tag_name} takes 'if [not] variable'.")
+        condition = parser.compile_filter(condition[-1])
     if not bits:
         raise template.TemplateSyntaxError(f"{tag_name} needs the name of the piece.")
     name, *parts = bits
     nodelist = parser.parse(("endshared",))
     parser.delete_first_token()
     return SharedFragmentNode(
-        nodelist, name.strip("\"'"), [parser.compile_filter(part) for part in parts]
+        nodelist,
+        name.strip("\"'"),
+        [parser.compile_filter(part) for part in parts],
+        condition,
+        negated,
     )
 
 
